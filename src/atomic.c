@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: ISC */
+/* atomic.c: temporary files beside their target, renamed into place. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "atomic.h"
+
+#define TMP_MARK	".siteinfra-tmp."
+
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t	n;
+
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+atomic_stage(const char *path, const void *data, size_t len, mode_t mode,
+    char **tmp)
+{
+	const char	*slash = strrchr(path, '/');
+	size_t		 dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	char		*name;
+	int		 fd, saved;
+	unsigned	 attempt;
+
+	name = xmalloc(strlen(path) + sizeof(TMP_MARK) + 32);
+	for (attempt = 0;; attempt++) {
+		sprintf(name, "%.*s.%s%s%ld.%u", (int)dirlen, path,
+		    path + dirlen, TMP_MARK, (long)getpid(), attempt);
+		fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+		if (fd != -1)
+			break;
+		if (errno != EEXIST || attempt == 100) {
+			free(name);
+			return -1;
+		}
+	}
+	/* The umask may have narrowed the mode; the target keeps ours. */
+	if (fchmod(fd, mode) == -1 || write_all(fd, data, len) == -1)
+		goto fail;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	*tmp = name;
+	return 0;
+fail:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	unlink(name);
+	free(name);
+	errno = saved;
+	return -1;
+}
+
+int
+atomic_write(const char *path, const void *data, size_t len, mode_t mode)
+{
+	char	*tmp;
+	int	 saved;
+
+	if (atomic_stage(path, data, len, mode, &tmp) == -1)
+		return -1;
+	if (rename(tmp, path) == -1) {
+		saved = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int
+atomic_is_tmp(const char *name)
+{
+	return strstr(name, TMP_MARK) != NULL;
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: ISC */
+/* atomic.h: replacing a file's content all at once (temporary file + rename). */
+#ifndef ATOMIC_H
+#define ATOMIC_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/*
+ * Writes data to a temporary file in the directory of path, and returns
+ * its name (heap, caller frees) in *tmp.  Returns 0, or -1 with errno
+ * set and no temporary file left behind.
+ */
+int	atomic_stage(const char *path, const void *data, size_t len,
+	    mode_t mode, char **tmp);
+/* Writes data to path through atomic_stage and rename; 0 or -1/errno. */
+int	atomic_write(const char *path, const void *data, size_t len,
+	    mode_t mode);
+/* True when a file name is one of our temporary files. */
+int	atomic_is_tmp(const char *name);
+
+#endif

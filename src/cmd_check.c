@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: ISC */
+/* cmd_check.c: `siteinfra check`: parse and validate, write nothing. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "cli.h"
+#include "inputs.h"
+#include "siteinfra.h"
+
+int
+cmd_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct ctx	 ctx;
+	struct ast_file	*files;
+	struct config	*cfg;
+	int		 ch, rc;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'h':
+			cli_help(stdout, "check");
+			return EXIT_OK;
+		default:
+			return cli_usage("check", "unknown option");
+		}
+	ctx_init(&ctx);
+	rc = inputs_load(&ctx.ar, &ctx.dg, argv + optind,
+	    (size_t)(argc - optind), &files);
+	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
+		rc = EXIT_INPUT;
+	ctx_finish(&ctx);
+	return rc;
+}

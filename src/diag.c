@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: ISC */
+/* diag.c: diagnostics in gcc's form, with the source line and a caret. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "sbuf.h"
+
+/* Messages kept beyond the rendered cap, so sorting still finds the first. */
+#define DIAG_STORE_FACTOR	4
+
+static const char *const sev_names[DIAG__MAX] = {
+	"note",		/* DIAG_NOTE */
+	"warning",	/* DIAG_WARNING */
+	"error",	/* DIAG_ERROR */
+};
+_Static_assert(sizeof(sev_names) / sizeof(sev_names[0]) == DIAG__MAX,
+    "sev_names");
+
+static const char *const sev_colors[DIAG__MAX] = {
+	"\033[1;36m",	/* DIAG_NOTE */
+	"\033[1;35m",	/* DIAG_WARNING */
+	"\033[1;31m",	/* DIAG_ERROR */
+};
+_Static_assert(sizeof(sev_colors) / sizeof(sev_colors[0]) == DIAG__MAX,
+    "sev_colors");
+
+void
+diag_init(struct diag *dg, struct arena *ar)
+{
+	memset(dg, 0, sizeof(*dg));
+	dg->ar = ar;
+	dg->tail = &dg->head;
+	dg->max_errors = DIAG_MAX_ERRORS;
+}
+
+void
+diag_clear(struct diag *dg)
+{
+	struct arena	*ar = dg->ar;
+	unsigned	 max = dg->max_errors;
+	bool		 color = dg->color;
+
+	diag_init(dg, ar);
+	dg->max_errors = max;
+	dg->color = color;
+}
+
+/* Copies s, escaping what a terminal should not receive raw. */
+static const char *
+printable(struct arena *ar, const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	struct sbuf		 sb = SBUF_INIT;
+	size_t			 i = 0, n = strlen(s), k;
+	const char		*out;
+
+	while (i < n) {
+		k = utf8_seqlen(u + i, n - i);
+		if (k == 0 || u[i] < 0x20 || u[i] == 0x7f) {
+			sb_addf(&sb, "\\x%02x", u[i]);
+			i++;
+			continue;
+		}
+		sb_add(&sb, u + i, k);
+		i += k;
+	}
+	out = arena_strndup(ar, sb.buf, sb.len);
+	sb_release(&sb);
+	return out;
+}
+
+static struct diag_msg *
+msg_new(struct diag *dg, enum diag_sev sev, const struct srcpos *pos,
+    const char *fmt, va_list ap)
+{
+	struct diag_msg	*m = ARENA_NEW(dg->ar, struct diag_msg);
+	va_list		 aq;
+	char		*text;
+	int		 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		n = 0;
+	text = arena_alloc(dg->ar, (size_t)n + 1);
+	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	m->sev = sev;
+	if (pos != NULL)
+		m->pos = *pos;
+	m->text = printable(dg->ar, text);
+	m->notes_tail = &m->notes;
+	m->seq = dg->stored;
+	return m;
+}
+
+void
+diag_add(struct diag *dg, enum diag_sev sev, const struct srcpos *pos,
+    const char *fmt, ...)
+{
+	struct diag_msg	*m;
+	va_list		 ap;
+	unsigned	 cap = dg->max_errors * DIAG_STORE_FACTOR;
+
+	dg->count[sev]++;
+	if (dg->max_errors != 0 && dg->stored >= cap) {
+		dg->last = NULL;
+		return;
+	}
+	va_start(ap, fmt);
+	m = msg_new(dg, sev, pos, fmt, ap);
+	va_end(ap);
+	dg->stored++;
+	*dg->tail = m;
+	dg->tail = &m->next;
+	dg->last = m;
+}
+
+void
+diag_note(struct diag *dg, const struct srcpos *pos, const char *fmt, ...)
+{
+	struct diag_msg	*m;
+	va_list		 ap;
+
+	if (dg->last == NULL)
+		return;
+	va_start(ap, fmt);
+	m = msg_new(dg, DIAG_NOTE, pos, fmt, ap);
+	va_end(ap);
+	*dg->last->notes_tail = m;
+	dg->last->notes_tail = &m->next;
+}
+
+bool
+diag_failed(const struct diag *dg)
+{
+	return dg->count[DIAG_ERROR] > 0;
+}
+
+unsigned
+diag_errors(const struct diag *dg)
+{
+	return dg->count[DIAG_ERROR];
+}
+
+bool
+diag_saturated(const struct diag *dg)
+{
+	return dg->max_errors != 0 &&
+	    dg->count[DIAG_ERROR] >= dg->max_errors * DIAG_STORE_FACTOR;
+}
+
+static int
+msg_cmp(const void *a, const void *b)
+{
+	const struct diag_msg	*x = *(const struct diag_msg *const *)a;
+	const struct diag_msg	*y = *(const struct diag_msg *const *)b;
+	long			 fx = x->pos.file ? (long)x->pos.file->order : -1;
+	long			 fy = y->pos.file ? (long)y->pos.file->order : -1;
+
+	if (fx != fy)
+		return fx < fy ? -1 : 1;
+	if (x->pos.off != y->pos.off)
+		return x->pos.off < y->pos.off ? -1 : 1;
+	if (x->seq != y->seq)
+		return x->seq < y->seq ? -1 : 1;
+	return 0;
+}
+
+/* The excerpt: "   12 | source line" and "      | ^~~~". */
+static void
+render_excerpt(struct diag *dg, const struct srcpos *pos, enum diag_sev sev,
+    struct sbuf *out)
+{
+	struct src		*s = (struct src *)pos->file;
+	const unsigned char	*u;
+	unsigned		 line, col, eline, ecol, c;
+	uint32_t		 start;
+	size_t			 len, i, k, width;
+
+	src_linecol(s, pos->off, &line, &col);
+	src_line(s, line, &start, &len);
+	u = (const unsigned char *)s->text + start;
+	sb_addf(out, "%5u | ", line);
+	for (i = 0; i < len; i += k) {
+		k = utf8_seqlen(u + i, len - i);
+		if (k == 0 || (u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f) {
+			sb_addch(out, '?');
+			k = 1;
+		} else
+			sb_add(out, u + i, k);
+	}
+	sb_addstr(out, "\n      | ");
+	/* Tabs are copied so the caret lines up whatever the tab width. */
+	for (i = 0, c = 1; i < len && c < col; i += k, c++) {
+		k = utf8_seqlen(u + i, len - i);
+		if (k == 0)
+			k = 1;
+		sb_addch(out, u[i] == '\t' ? '\t' : ' ');
+	}
+	if (dg->color)
+		sb_addstr(out, sev_colors[sev]);
+	sb_addch(out, '^');
+	if (pos->end > pos->off + 1) {
+		src_linecol(s, pos->end, &eline, &ecol);
+		if (eline != line)
+			ecol = (unsigned)utf8_width((const char *)u, len) + 1;
+		width = ecol > col + 1 ? ecol - col - 1 : 0;
+		for (i = 0; i < width; i++)
+			sb_addch(out, '~');
+	}
+	if (dg->color)
+		sb_addstr(out, "\033[0m");
+	sb_addch(out, '\n');
+}
+
+static void
+render_one(struct diag *dg, const struct diag_msg *m, struct sbuf *out)
+{
+	unsigned	 line, col;
+
+	if (dg->color)
+		sb_addstr(out, "\033[1m");
+	if (m->pos.file != NULL) {
+		src_linecol((struct src *)m->pos.file, m->pos.off, &line, &col);
+		sb_addf(out, "%s:%u:%u: ", m->pos.file->name, line, col);
+	} else
+		sb_addstr(out, "siteinfra: ");
+	if (dg->color)
+		sb_addf(out, "%s%s:\033[0m\033[1m %s\033[0m\n",
+		    sev_colors[m->sev], sev_names[m->sev], m->text);
+	else
+		sb_addf(out, "%s: %s\n", sev_names[m->sev], m->text);
+	if (m->pos.file != NULL)
+		render_excerpt(dg, &m->pos, m->sev, out);
+}
+
+void
+diag_render(struct diag *dg, struct sbuf *out)
+{
+	struct diag_msg	**v, *m, *n;
+	size_t		 i, nmsg = 0;
+	unsigned	 errors = 0, nerr = dg->count[DIAG_ERROR];
+	unsigned	 nwarn = dg->count[DIAG_WARNING];
+	bool		 stopped = false;
+
+	for (m = dg->head; m != NULL; m = m->next)
+		nmsg++;
+	v = xmalloc((nmsg ? nmsg : 1) * sizeof(*v));
+	for (i = 0, m = dg->head; m != NULL; m = m->next)
+		v[i++] = m;
+	qsort(v, nmsg, sizeof(*v), msg_cmp);
+	for (i = 0; i < nmsg; i++) {
+		if (v[i]->sev == DIAG_ERROR) {
+			if (dg->max_errors != 0 && errors == dg->max_errors) {
+				stopped = true;
+				break;
+			}
+			errors++;
+		}
+		render_one(dg, v[i], out);
+		for (n = v[i]->notes; n != NULL; n = n->next)
+			render_one(dg, n, out);
+	}
+	free(v);
+	if (stopped || nerr > errors) {
+		sb_addf(out, "siteinfra: too many errors, stopping after %u\n",
+		    errors);
+		nerr = errors;
+	}
+	if (nerr > 0 || nwarn > 0)
+		sb_addf(out, "siteinfra: %u error%s, %u warning%s\n", nerr,
+		    nerr == 1 ? "" : "s", nwarn, nwarn == 1 ? "" : "s");
+}

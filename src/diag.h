@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: ISC */
+/* diag.h: the diagnostics sink: collect, sort, render with source and caret. */
+#ifndef DIAG_H
+#define DIAG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "src.h"
+
+struct arena;
+struct sbuf;
+
+enum diag_sev {
+	DIAG_NOTE,	/* only attached to another message */
+	DIAG_WARNING,
+	DIAG_ERROR,
+	DIAG__MAX
+};
+
+struct diag_msg {
+	enum diag_sev	 sev;
+	struct srcpos	 pos;		/* pos.file == NULL: no position */
+	const char	*text;		/* arena, printable */
+	struct diag_msg	*notes;		/* printed right after this message */
+	struct diag_msg	**notes_tail;
+	struct diag_msg	*next;
+	unsigned	 seq;		/* insertion order, for a stable sort */
+};
+
+struct diag {
+	struct arena	*ar;
+	struct diag_msg	*head, **tail;
+	struct diag_msg	*last;		/* where diag_note attaches; NULL if dropped */
+	unsigned	 count[DIAG__MAX];
+	unsigned	 stored;
+	unsigned	 max_errors;	/* errors rendered; 0 = unlimited */
+	bool		 color;
+};
+
+#define DIAG_MAX_ERRORS	50
+
+void	diag_init(struct diag *, struct arena *);
+/*
+ * Records a message.  The text is made printable (control characters
+ * and invalid UTF-8 become \xNN).  pos may be NULL.
+ */
+void	diag_add(struct diag *, enum diag_sev, const struct srcpos *,
+	    const char *, ...) __attribute__((__format__(__printf__, 4, 5)));
+/* Attaches a note to the message added last. */
+void	diag_note(struct diag *, const struct srcpos *, const char *, ...)
+	    __attribute__((__format__(__printf__, 3, 4)));
+/* True once any error was recorded. */
+bool	diag_failed(const struct diag *);
+/* True when so many errors were recorded that front-ends should stop. */
+bool	diag_saturated(const struct diag *);
+unsigned diag_errors(const struct diag *);
+/*
+ * Renders every message sorted by file, position and insertion order,
+ * then the "siteinfra: N errors, M warnings" line when either is non-zero.
+ */
+void	diag_render(struct diag *, struct sbuf *);
+/* Drops every message (the arena keeps the memory). */
+void	diag_clear(struct diag *);
+
+#endif

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: ISC */
+/* inputs.c: expands input paths, in byte order, and runs the front-ends. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "inputs.h"
+#include "parse.h"
+#include "sbuf.h"
+#include "src.h"
+
+static bool
+is_input_name(const char *name)
+{
+	size_t	n = strlen(name);
+
+	if (name[0] == '.')
+		return false;
+	return (n > 6 && strcmp(name + n - 6, ".infra") == 0) ||
+	    parse_is_yaml(name);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+struct pathvec {
+	const char	**v;
+	size_t		 n, cap;
+};
+
+static void
+pv_add(struct pathvec *pv, const char *p)
+{
+	if (pv->n == pv->cap) {
+		pv->cap = pv->cap ? pv->cap * 2 : 16;
+		pv->v = xrealloc(pv->v, pv->cap * sizeof(*pv->v));
+	}
+	pv->v[pv->n++] = p;
+}
+
+/* Exit status for a failed open: a missing path is a usage error. */
+static int
+io_status(int err)
+{
+	return err == ENOENT || err == ENOTDIR || err == EISDIR ||
+	    err == EFBIG ? 2 : 3;
+}
+
+static int
+expand_dir(struct arena *ar, struct diag *dg, const char *dir,
+    struct pathvec *pv)
+{
+	DIR		*d;
+	struct dirent	*e;
+	size_t		 before = pv->n, dl = strlen(dir);
+	int		 err;
+
+	if ((d = opendir(dir)) == NULL) {
+		err = errno;
+		diag_add(dg, DIAG_ERROR, NULL, "cannot read directory '%s': %s",
+		    dir, strerror(err));
+		return io_status(err);
+	}
+	while ((e = readdir(d)) != NULL) {
+		const char *path;
+
+		if (!is_input_name(e->d_name))
+			continue;
+		if (dl > 0 && dir[dl - 1] == '/')
+			path = arena_printf(ar, "%s%s", dir, e->d_name);
+		else
+			path = arena_printf(ar, "%s/%s", dir, e->d_name);
+		pv_add(pv, path);
+	}
+	closedir(d);
+	if (pv->n == before) {
+		diag_add(dg, DIAG_ERROR, NULL,
+		    "no input files (*.infra, *.yaml, *.yml) in '%s'", dir);
+		return 2;
+	}
+	return 0;
+}
+
+int
+inputs_list(struct arena *ar, struct diag *dg, char *const *paths,
+    size_t npaths, const char ***list, size_t *n)
+{
+	struct pathvec	 pv = { NULL, 0, 0 };
+	struct stat	 st;
+	size_t		 i, j;
+	int		 rc = 0, r;
+	char *const	 defaults[] = { (char *)INPUTS_DEFAULT_DIR };
+
+	if (npaths == 0) {
+		paths = defaults;
+		npaths = 1;
+	}
+	for (i = 0; i < npaths; i++) {
+		if (stat(paths[i], &st) == -1) {
+			int err = errno;
+
+			diag_add(dg, DIAG_ERROR, NULL, "cannot read '%s': %s",
+			    paths[i], strerror(err));
+			if (rc == 0)
+				rc = io_status(err);
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			if ((r = expand_dir(ar, dg, paths[i], &pv)) != 0 &&
+			    rc == 0)
+				rc = r;
+		} else
+			pv_add(&pv, arena_strdup(ar, paths[i]));
+	}
+	/* Byte order, whatever the locale or the order on disk. */
+	if (pv.n > 0)
+		qsort(pv.v, pv.n, sizeof(*pv.v), cmp_str);
+	for (i = j = 0; i < pv.n; i++)
+		if (j == 0 || strcmp(pv.v[j - 1], pv.v[i]) != 0)
+			pv.v[j++] = pv.v[i];
+	*n = j;
+	*list = arena_array(ar, j + 1, sizeof(**list));
+	for (i = 0; i < j; i++)
+		(*list)[i] = pv.v[i];
+	free(pv.v);
+	return rc;
+}
+
+int
+inputs_load(struct arena *ar, struct diag *dg, char *const *paths,
+    size_t npaths, struct ast_file **files)
+{
+	const char	**list;
+	struct ast_file	*f, **tail = files;
+	struct src	*src;
+	size_t		 i, n;
+	int		 rc, err;
+
+	*files = NULL;
+	rc = inputs_list(ar, dg, paths, npaths, &list, &n);
+	for (i = 0; i < n; i++) {
+		if ((src = src_load(ar, list[i], (unsigned)i)) == NULL) {
+			err = errno;
+			if (err == EFBIG)
+				diag_add(dg, DIAG_ERROR, NULL,
+				    "cannot read '%s': larger than %zu MiB",
+				    list[i], SRC_MAX_SIZE >> 20);
+			else
+				diag_add(dg, DIAG_ERROR, NULL,
+				    "cannot read '%s': %s", list[i],
+				    strerror(err));
+			if (rc == 0)
+				rc = io_status(err);
+			continue;
+		}
+		if (parse_is_yaml(list[i])) {
+			if (parse_yaml(ar, dg, src, &f) != 0 && rc == 0)
+				rc = 2;
+		} else if (parse_native(ar, dg, src, &f) != 0 && rc == 0)
+			rc = 2;
+		*tail = f;
+		tail = &f->next;
+	}
+	return rc;
+}

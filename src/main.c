@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: ISC */
+/* main.c: the command line: dispatch, help, version and exit statuses. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "sbuf.h"
+#include "siteinfra.h"
+
+struct command {
+	const char	*name;
+	int		(*run)(int, char **);
+	const char	*usage;
+	const char	*help;
+};
+
+static const struct command commands[] = {
+	{ "compile", cmd_compile,
+	    "compile [--out DIR] [--check] [--diff] [--commit [-m MSG]] "
+	    "[--force] [--format text|json] [PATH...]",
+	    "Check the inputs and write the Terraform tree and env.d "
+	    "templates into DIR\n(default infra).  Only files whose bytes "
+	    "change are written, each atomically.\n\n"
+	    "  --out DIR        output directory (default infra)\n"
+	    "  --check          write nothing; report each stale, missing, "
+	    "orphan or\n                   hand-edited file; exit 1 if any\n"
+	    "  --diff           write nothing; print a unified diff of the "
+	    "changes\n"
+	    "  --commit         commit the generated paths with libgit2\n"
+	    "  -m MSG           commit message (default names the sites that "
+	    "changed)\n"
+	    "  --force          overwrite hand edits, or write into a "
+	    "directory that\n                   siteinfra did not create\n"
+	    "  --format FMT     text (default) or json report\n" },
+	{ "check", cmd_check, "check [PATH...]",
+	    "Parse and validate the inputs; write nothing.\n" },
+	{ "diff", cmd_diff, "diff [--out DIR] [--format text|json] [PATH...]",
+	    "Print what compile would change, as a unified diff; write "
+	    "nothing.\nExit 1 when something would change.\n" },
+	{ "fmt", cmd_fmt, "fmt [--check] [--to infra|yaml] [PATH...]",
+	    "Rewrite the inputs in canonical form, keeping comments.\n\n"
+	    "  --check          write nothing; list the files that are not "
+	    "formatted;\n                   exit 1 if any\n"
+	    "  --to SYNTAX      print the inputs converted to infra or yaml "
+	    "on stdout\n" },
+	{ "env", cmd_env,
+	    "env SITE ENV [--provider P] [--outputs FILE|-] [-o FILE]",
+	    "Fill the runtime env file of SITE in environment ENV from the "
+	    "JSON of\n`terraform output -json` (FILE, or - for stdin), and "
+	    "print it, or write it\nto FILE with mode 0600 with -o.\n" },
+};
+
+#define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
+
+static const char overview[] =
+    "siteinfra: sites, domains and environments in; Terraform out.\n\n"
+    "usage: siteinfra COMMAND [OPTIONS] [PATH...]\n\n"
+    "commands:\n";
+
+bool
+cli_help(FILE *fp, const char *name)
+{
+	size_t	i;
+
+	if (name == NULL) {
+		fputs(overview, fp);
+		for (i = 0; i < NCOMMANDS; i++)
+			fprintf(fp, "  siteinfra %s\n", commands[i].usage);
+		fputs("  siteinfra version | --help | help COMMAND\n\n"
+		    "PATH is a file or a directory of *.infra, *.yaml and *.yml "
+		    "files\n(default: sites).  Exit status: 0 success, 1 "
+		    "differences found,\n2 invalid input or usage, 3 I/O or git "
+		    "failure.\n", fp);
+		return true;
+	}
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0) {
+			fprintf(fp, "usage: siteinfra %s\n\n%s",
+			    commands[i].usage, commands[i].help);
+			return true;
+		}
+	return false;
+}
+
+int
+cli_usage(const char *command, const char *fmt, ...)
+{
+	va_list	ap;
+	size_t	i;
+
+	fputs("siteinfra: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	for (i = 0; i < NCOMMANDS; i++)
+		if (command != NULL && strcmp(commands[i].name, command) == 0)
+			fprintf(stderr, "usage: siteinfra %s\n",
+			    commands[i].usage);
+	if (command == NULL)
+		fputs("usage: siteinfra COMMAND [OPTIONS] [PATH...]; see "
+		    "siteinfra --help\n", stderr);
+	return EXIT_INPUT;
+}
+
+void
+ctx_init(struct ctx *ctx)
+{
+	const char	*nc = getenv("NO_COLOR");
+
+	arena_init(&ctx->ar);
+	diag_init(&ctx->dg, &ctx->ar);
+	ctx->dg.color = isatty(STDERR_FILENO) && (nc == NULL || *nc == '\0');
+}
+
+void
+ctx_finish(struct ctx *ctx)
+{
+	struct sbuf	out = SBUF_INIT;
+
+	diag_render(&ctx->dg, &out);
+	fwrite(out.buf, 1, out.len, stderr);
+	sb_release(&out);
+	arena_free(&ctx->ar);
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t	i;
+
+	if (argc < 2)
+		return cli_usage(NULL, "no command given");
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		cli_help(stdout, NULL);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc > 3)
+			return cli_usage(NULL, "help takes one command");
+		if (!cli_help(stdout, argc == 3 ? argv[2] : NULL))
+			return cli_usage(NULL, "unknown command '%s'", argv[2]);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "version") == 0 ||
+	    strcmp(argv[1], "--version") == 0) {
+		printf("siteinfra %s\n", SITEINFRA_VERSION);
+		return EXIT_OK;
+	}
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, argv[1]) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	return cli_usage(NULL, "unknown command '%s'", argv[1]);
+}

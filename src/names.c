@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: ISC */
+/* names.c: bucket, DNS, environment, env-key and region name rules. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "names.h"
+
+static bool
+is_lower_alnum(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Site names end up in paths, state keys, bucket and IAM user names. */
+const char *
+name_site_problem(const char *s)
+{
+	size_t	n = strlen(s), i;
+
+	if (n == 0)
+		return "it is empty";
+	if (n > 40)
+		return "it is longer than 40 characters";
+	for (i = 0; i < n; i++)
+		if (!is_lower_alnum(s[i]) && s[i] != '-')
+			return "use only lowercase letters, digits and '-'";
+	if (!is_lower_alnum(s[0]) || !is_lower_alnum(s[n - 1]))
+		return "it must start and end with a letter or digit";
+	return NULL;
+}
+
+/* Environments are Terraform workspaces and parts of resource names. */
+const char *
+name_env_problem(const char *s)
+{
+	size_t	n = strlen(s), i;
+
+	if (n == 0)
+		return "it is empty";
+	if (n > 20)
+		return "it is longer than 20 characters";
+	if (!(s[0] >= 'a' && s[0] <= 'z'))
+		return "it must start with a lowercase letter";
+	for (i = 0; i < n; i++)
+		if (!is_lower_alnum(s[i]) && s[i] != '-')
+			return "use only lowercase letters, digits and '-'";
+	if (s[n - 1] == '-')
+		return "it must not end with '-'";
+	if (strcmp(s, "default") == 0)
+		return "'default' is Terraform's own workspace and the fallback "
+		    "key of per-environment maps";
+	return NULL;
+}
+
+/* Labels of buckets and env blocks become file and resource names. */
+const char *
+name_label_problem(const char *s)
+{
+	size_t	n = strlen(s), i;
+
+	if (n == 0)
+		return "it is empty";
+	if (n > 30)
+		return "it is longer than 30 characters";
+	if (!(s[0] >= 'a' && s[0] <= 'z'))
+		return "it must start with a lowercase letter";
+	for (i = 0; i < n; i++)
+		if (!is_lower_alnum(s[i]) && s[i] != '_')
+			return "use only lowercase letters, digits and '_'";
+	return NULL;
+}
+
+const char *
+name_dns_problem(const char *s)
+{
+	size_t		 n = strlen(s), i, label = 0, nlabels = 1;
+	const char	*start = s;
+
+	if (n == 0)
+		return "it is empty";
+	if (n > 253)
+		return "it is longer than 253 characters";
+	if (s[n - 1] == '.')
+		return "write it without the final '.'";
+	for (i = 0; i <= n; i++) {
+		char c = s[i];
+
+		if (c == '.' || c == '\0') {
+			if (label == 0)
+				return "it has an empty label";
+			if (label > 63)
+				return "a label is longer than 63 characters";
+			if (start[0] == '-' || s[i - 1] == '-')
+				return "a label starts or ends with '-'";
+			if (c == '.')
+				nlabels++;
+			label = 0;
+			start = s + i + 1;
+			continue;
+		}
+		if (c >= 'A' && c <= 'Z')
+			return "write it in lowercase";
+		if (c == '*')
+			return "wildcards are not supported";
+		if (!is_lower_alnum(c) && c != '-')
+			return "use only letters, digits, '-' and '.'";
+		label++;
+	}
+	if (nlabels < 2)
+		return "it needs at least two labels (example.org)";
+	return NULL;
+}
+
+/* S3 general purpose bucket naming rules (also Scaleway's). */
+const char *
+name_bucket_problem(const char *s)
+{
+	size_t	n = strlen(s), i, dots = 0, digits = 0;
+
+	if (n < 3)
+		return "it is shorter than 3 characters";
+	if (n > 63)
+		return "it is longer than 63 characters";
+	for (i = 0; i < n; i++) {
+		if (!is_lower_alnum(s[i]) && s[i] != '-' && s[i] != '.')
+			return "use only lowercase letters, digits, '-' and '.'";
+		if (s[i] == '.')
+			dots++;
+		else if (isdigit((unsigned char)s[i]))
+			digits++;
+	}
+	if (!is_lower_alnum(s[0]) || !is_lower_alnum(s[n - 1]))
+		return "it must start and end with a letter or digit";
+	if (strstr(s, "..") != NULL)
+		return "it must not contain '..'";
+	if (dots == 3 && digits + dots == n)
+		return "it must not look like an IP address";
+	if (strncmp(s, "xn--", 4) == 0 || strncmp(s, "sthree-", 7) == 0)
+		return "it must not start with 'xn--' or 'sthree-'";
+	if ((n > 8 && strcmp(s + n - 8, "-s3alias") == 0) ||
+	    (n > 7 && strcmp(s + n - 7, "--ol-s3") == 0))
+		return "it must not end with '-s3alias' or '--ol-s3'";
+	if (dots > 0)
+		return "dots break the TLS certificate of virtual-host access";
+	return NULL;
+}
+
+const char *
+name_envkey_problem(const char *s)
+{
+	size_t	i;
+
+	if (!(s[0] == '_' || (s[0] >= 'A' && s[0] <= 'Z')))
+		return "it must start with an uppercase letter or '_'";
+	for (i = 1; s[i] != '\0'; i++)
+		if (!(s[i] == '_' || (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9')))
+			return "use only uppercase letters, digits and '_'";
+	return NULL;
+}
+
+/* AWS region codes: us-east-1, eu-west-3, ap-southeast-2, us-gov-west-1. */
+const char *
+name_aws_region_problem(const char *s)
+{
+	size_t	i = 0, parts = 0;
+
+	while (s[i] != '\0') {
+		size_t start = i;
+
+		while (s[i] >= 'a' && s[i] <= 'z')
+			i++;
+		if (i == start)
+			break;
+		parts++;
+		if (s[i] != '-')
+			return "an AWS region looks like \"eu-west-1\"";
+		i++;
+	}
+	if (parts < 2 || !isdigit((unsigned char)s[i]))
+		return "an AWS region looks like \"eu-west-1\"";
+	while (isdigit((unsigned char)s[i]))
+		i++;
+	if (s[i] != '\0')
+		return "an AWS region looks like \"eu-west-1\"";
+	return NULL;
+}
+
+/* Scaleway regions with Object Storage, Edge Services and IAM. */
+static const char *const scw_regions[] = { "fr-par", "nl-ams", "pl-waw",
+	NULL };
+
+const char *
+name_scw_region_problem(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; scw_regions[i] != NULL; i++)
+		if (strcmp(s, scw_regions[i]) == 0)
+			return NULL;
+	return "Scaleway regions are \"fr-par\", \"nl-ams\" and \"pl-waw\"";
+}
+
+bool
+name_in_zone(const char *domain, const char *zone)
+{
+	size_t	n = strlen(domain), z = strlen(zone);
+
+	if (n == z)
+		return strcmp(domain, zone) == 0;
+	return n > z && domain[n - z - 1] == '.' &&
+	    strcmp(domain + n - z, zone) == 0;
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: ISC */
+/* names.h: validity rules for names that reach the cloud providers. */
+#ifndef NAMES_H
+#define NAMES_H
+
+#include <stdbool.h>
+
+/* Each returns NULL when the name is valid, or why it is not. */
+const char	*name_site_problem(const char *);
+const char	*name_env_problem(const char *);
+const char	*name_label_problem(const char *);
+const char	*name_dns_problem(const char *);
+const char	*name_bucket_problem(const char *);
+const char	*name_envkey_problem(const char *);
+const char	*name_aws_region_problem(const char *);
+const char	*name_scw_region_problem(const char *);
+
+/* True when a domain name equals zone or is below it. */
+bool		 name_in_zone(const char *domain, const char *zone);
+
+#endif
