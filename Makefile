@@ -77,3 +77,8 @@ clean:   ; rm -rf build
 -include $(wildcard $(B)/*/*.d $(B)/*/*/*.d)
 
 .PHONY: all release asan clean
+
+# ---- tests ----
+unit: $(UNIT_BINS)
+	@fail=0; for t in $(UNIT_BINS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
+.PHONY: unit

@@ -718,6 +718,23 @@ build_state(struct chk *c, const struct ast *b, const char *input)
 			    "'-' and '_'", st->lock_table);
 	} else if (st->lock == LOCK_DYNAMODB)
 		st->lock_table = arena_printf(c->ar, "%s-locks", st->bucket);
+	st->edge_plan = "professional";
+	if ((a = find_attr(b, "edge_plan")) != NULL) {
+		const char *v = a->child->str;
+
+		if (p != PROVIDER_SCW)
+			diag_add(c->dg, DIAG_ERROR, &a->keypos,
+			    "'edge_plan' is a Scaleway setting; it belongs in "
+			    "state \"scw\"");
+		else if (strcmp(v, "starter") != 0 &&
+		    strcmp(v, "professional") != 0 &&
+		    strcmp(v, "advanced") != 0)
+			diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+			    "unknown edge_plan '%s'; use \"starter\", "
+			    "\"professional\" or \"advanced\"", v);
+		else
+			st->edge_plan = v;
+	}
 	cfg->state[p] = st;
 }
 
@@ -1237,11 +1254,13 @@ build_env(struct chk *c, struct site *s, const struct srcpos *envpos,
 			    &ev->literal))
 				continue;
 			for (i = 0; i < s->nenv; i++)
-				if (strpbrk(ev->literal.v[i], "\n\r") != NULL) {
+				if ((why = name_envvalue_problem(
+				    ev->literal.v[i])) != NULL) {
 					diag_add(c->dg, DIAG_ERROR,
 					    &a->child->pos,
-					    "'%s' would put a line break in an "
-					    "env file", a->name);
+					    "value of '%s' for environment '%s' "
+					    "cannot go in an env file: %s",
+					    a->name, s->envs[i], why);
 					break;
 				}
 			if (looks_secret(a->name) && a->child->kind ==

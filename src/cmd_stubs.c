@@ -3,6 +3,4 @@
 #include "cli.h"
 #include "siteinfra.h"
 
-int cmd_compile(int argc, char **argv) { return cli_usage("compile", "not implemented"); }
-int cmd_diff(int argc, char **argv) { return cli_usage("diff", "not implemented"); }
 int cmd_env(int argc, char **argv) { return cli_usage("env", "not implemented"); }

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "json.h"
 #include "sbuf.h"
 
 /* Messages kept beyond the rendered cap, so sorting still finds the first. */
@@ -238,14 +239,12 @@ render_one(struct diag *dg, const struct diag_msg *m, struct sbuf *out)
 		render_excerpt(dg, &m->pos, m->sev, out);
 }
 
-void
-diag_render(struct diag *dg, struct sbuf *out)
+/* The stored messages in rendering order; heap array, caller frees. */
+static struct diag_msg **
+sorted(const struct diag *dg, size_t *np)
 {
-	struct diag_msg	**v, *m, *n;
+	struct diag_msg	**v, *m;
 	size_t		 i, nmsg = 0;
-	unsigned	 errors = 0, nerr = dg->count[DIAG_ERROR];
-	unsigned	 nwarn = dg->count[DIAG_WARNING];
-	bool		 stopped = false;
 
 	for (m = dg->head; m != NULL; m = m->next)
 		nmsg++;
@@ -253,6 +252,67 @@ diag_render(struct diag *dg, struct sbuf *out)
 	for (i = 0, m = dg->head; m != NULL; m = m->next)
 		v[i++] = m;
 	qsort(v, nmsg, sizeof(*v), msg_cmp);
+	*np = nmsg;
+	return v;
+}
+
+static void
+json_one(const struct diag_msg *m, struct sbuf *out)
+{
+	unsigned	line, col, eline, ecol;
+
+	sb_addstr(out, "{\"severity\": ");
+	json_str(out, sev_names[m->sev]);
+	if (m->pos.file != NULL) {
+		struct src *s = (struct src *)m->pos.file;
+
+		src_linecol(s, m->pos.off, &line, &col);
+		src_linecol(s, m->pos.end > m->pos.off ? m->pos.end :
+		    m->pos.off, &eline, &ecol);
+		sb_addstr(out, ", \"file\": ");
+		json_str(out, s->name);
+		sb_addf(out, ", \"line\": %u, \"column\": %u, "
+		    "\"end_line\": %u, \"end_column\": %u", line, col, eline,
+		    ecol);
+	}
+	sb_addstr(out, ", \"message\": ");
+	json_str(out, m->text);
+}
+
+void
+diag_render_json(struct diag *dg, struct sbuf *out)
+{
+	struct diag_msg	**v, *n;
+	size_t		 i, nmsg;
+
+	v = sorted(dg, &nmsg);
+	sb_addch(out, '[');
+	for (i = 0; i < nmsg; i++) {
+		sb_addstr(out, i == 0 ? "\n    " : ",\n    ");
+		json_one(v[i], out);
+		sb_addstr(out, ", \"notes\": [");
+		for (n = v[i]->notes; n != NULL; n = n->next) {
+			if (n != v[i]->notes)
+				sb_addstr(out, ", ");
+			json_one(n, out);
+			sb_addch(out, '}');
+		}
+		sb_addstr(out, "]}");
+	}
+	sb_addstr(out, nmsg > 0 ? "\n  ]" : "]");
+	free(v);
+}
+
+void
+diag_render(struct diag *dg, struct sbuf *out)
+{
+	struct diag_msg	**v, *n;
+	size_t		 i, nmsg;
+	unsigned	 errors = 0, nerr = dg->count[DIAG_ERROR];
+	unsigned	 nwarn = dg->count[DIAG_WARNING];
+	bool		 stopped = false;
+
+	v = sorted(dg, &nmsg);
 	for (i = 0; i < nmsg; i++) {
 		if (v[i]->sev == DIAG_ERROR) {
 			if (dg->max_errors != 0 && errors == dg->max_errors) {

@@ -60,6 +60,8 @@ unsigned diag_errors(const struct diag *);
  * then the "siteinfra: N errors, M warnings" line when either is non-zero.
  */
 void	diag_render(struct diag *, struct sbuf *);
+/* Appends the messages as a JSON array, sorted as diag_render sorts. */
+void	diag_render_json(struct diag *, struct sbuf *);
 /* Drops every message (the arena keeps the memory). */
 void	diag_clear(struct diag *);
 

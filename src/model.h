@@ -52,6 +52,7 @@ struct state_cfg {
 	const char	*region;
 	enum lock_kind	 lock;
 	const char	*lock_table;	/* LOCK_DYNAMODB only */
+	const char	*edge_plan;	/* Scaleway only */
 };
 
 /* domain "<name>" { dns } */

@@ -212,3 +212,22 @@ name_in_zone(const char *domain, const char *zone)
 	return n > z && domain[n - z - 1] == '.' &&
 	    strcmp(domain + n - z, zone) == 0;
 }
+
+const char *
+name_envvalue_problem(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("_./:@%+,=-", c) != NULL)
+			continue;
+		if (c == '\n' || c == '\r')
+			return "it holds a line break";
+		return "docker --env-file and sh read it differently: use only "
+		    "letters, digits and _./:@%+,=-";
+	}
+	return NULL;
+}

@@ -15,6 +15,12 @@ const char	*name_envkey_problem(const char *);
 const char	*name_aws_region_problem(const char *);
 const char	*name_scw_region_problem(const char *);
 
+/*
+ * Env file values: the characters docker --env-file and a POSIX shell
+ * both read literally when unquoted.  Returns NULL, or the reason.
+ */
+const char	*name_envvalue_problem(const char *);
+
 /* True when a domain name equals zone or is below it. */
 bool		 name_in_zone(const char *domain, const char *zone);
 

@@ -12,6 +12,9 @@ static const struct attr_spec state_attrs[] = {
 	    "\"lockfile\" (default, S3-native) or \"dynamodb\" (AWS only)" },
 	{ "lock_table", VK_STRING, 0,
 	    "DynamoDB lock table name (default: <bucket>-locks)" },
+	{ "edge_plan", VK_STRING, 0,
+	    "Scaleway Edge Services plan of the project (default "
+	    "\"professional\")" },
 	{ NULL, 0, 0, NULL },
 };
 

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: ISC */
+/* emit.h: the back-ends' common ground: one run's output set and helpers. */
+#ifndef EMIT_H
+#define EMIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "hclw.h"
+#include "model.h"
+#include "sbuf.h"
+
+struct arena;
+struct diag;
+struct outset;
+
+struct emit {
+	struct arena		*ar;
+	struct diag		*dg;
+	const struct config	*cfg;
+	struct outset		*os;
+	bool			 failed;	/* a back-end bug was reported */
+};
+
+/*
+ * Generates the whole tree into os: modules, state and shared roots, one
+ * root per site and provider, env.d, README.md.  Returns 0, or -1 after
+ * reporting an internal error (a back-end wrote unbalanced HCL or the
+ * same path twice).
+ */
+int	emit_all(struct arena *, struct diag *, const struct config *,
+	    struct outset *);
+
+/* Adds a finished file to the set; reports an internal error if needed. */
+void	emit_file(struct emit *, const char *path, struct sbuf *,
+	    const char *site);
+/* Finishes an HCL writer and adds its text as a file. */
+void	emit_hcl(struct emit *, struct hclw *, const char *path,
+	    struct sbuf *, const char *site);
+/* Copies the embedded module templates of one provider and module. */
+void	emit_module(struct emit *, enum provider, const char *module);
+
+/* One value of a site, resolved per environment, for the settings map. */
+enum setting_kind {
+	SET_STRING,
+	SET_NUMBER,
+	SET_NULL,	/* no value in that environment */
+};
+
+struct setting {
+	const char		*key;
+	const char		**str;	/* per environment (NULL entry: null) */
+	const int64_t		*num;	/* per environment, SET_NUMBER */
+	enum setting_kind	 kind;
+};
+
+/* Writes the locals block: environments, settings, environment, env. */
+void	tf_locals(struct hclw *, const struct site *, const struct setting *,
+	    size_t nsettings);
+/* A terraform_data whose precondition fails outside the environments. */
+void	tf_workspace_guard(struct hclw *, const struct site *);
+/* terraform { required_version, required_providers, backend "s3" }. */
+void	tf_terraform_block(struct emit *, struct hclw *, enum provider,
+	    const char *state_key, bool backend);
+
+/* Name of the Terraform output a reference reads, per provider. */
+const char	*tf_output_name(struct arena *, enum provider, enum ref_kind,
+		    const struct bucket *);
+
+/* Terraform version constraint and provider sources and versions. */
+#define TF_REQUIRED_VERSION	">= 1.10"
+extern const char *const tf_provider_source[PROVIDER__MAX];
+extern const char *const tf_provider_version[PROVIDER__MAX];
+extern const char *const tf_provider_local[PROVIDER__MAX];
+
+/* Back-ends. */
+void	tf_aws_site(struct emit *, const struct site *);
+void	tf_aws_state(struct emit *);
+void	tf_scw_site(struct emit *, const struct site *);
+void	tf_scw_state(struct emit *);
+void	tf_scw_shared(struct emit *);
+void	env_emit(struct emit *);
+void	readme_emit(struct emit *);
+
+#endif

@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: ISC */
+/* tf_common.c: Terraform blocks shared by the AWS and Scaleway back-ends. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "emit.h"
+
+const char *const tf_provider_source[PROVIDER__MAX] = {
+	"hashicorp/aws",	/* PROVIDER_AWS */
+	"scaleway/scaleway",	/* PROVIDER_SCW */
+};
+
+/* Scaleway 2.66 has the DNS stage's default_fqdn. */
+const char *const tf_provider_version[PROVIDER__MAX] = {
+	"~> 6.0",	/* PROVIDER_AWS */
+	"~> 2.66",	/* PROVIDER_SCW */
+};
+
+/* The local names Terraform users expect in required_providers. */
+const char *const tf_provider_local[PROVIDER__MAX] = {
+	"aws",		/* PROVIDER_AWS */
+	"scaleway",	/* PROVIDER_SCW */
+};
+
+_Static_assert(sizeof(tf_provider_source) / sizeof(tf_provider_source[0]) ==
+    PROVIDER__MAX, "tf_provider_source");
+_Static_assert(sizeof(tf_provider_version) / sizeof(tf_provider_version[0]) ==
+    PROVIDER__MAX, "tf_provider_version");
+_Static_assert(sizeof(tf_provider_local) / sizeof(tf_provider_local[0]) ==
+    PROVIDER__MAX, "tf_provider_local");
+
+/*
+ * The S3 backend: AWS S3, or Scaleway Object Storage through its S3 API
+ * (Terraform's s3 backend docs: endpoints, skip_* for a non-AWS S3).
+ */
+static void
+backend_s3(struct emit *e, struct hclw *w, enum provider p, const char *key)
+{
+	const struct state_cfg	*st = e->cfg->state[p];
+	struct sbuf		 ep = SBUF_INIT;
+
+	hclw_block_open(w, "backend", "s3", NULL);
+	hclw_attr_str(w, "bucket", st->bucket);
+	hclw_attr_str(w, "key", key);
+	hclw_attr_str(w, "region", st->region);
+	if (p == PROVIDER_SCW) {
+		sb_addstr(&ep, "{ s3 = ");
+		{
+			char *url = arena_printf(e->ar,
+			    "https://s3.%s.scw.cloud", st->region);
+
+			hcl_str(&ep, url);
+		}
+		sb_addstr(&ep, " }");
+		hclw_attr(w, "endpoints", ep.buf);
+		hclw_attr_bool(w, "skip_credentials_validation", true);
+		hclw_attr_bool(w, "skip_region_validation", true);
+		hclw_attr_bool(w, "skip_requesting_account_id", true);
+		hclw_attr_bool(w, "skip_metadata_api_check", true);
+		hclw_attr_bool(w, "skip_s3_checksum", true);
+	}
+	hclw_attr_bool(w, "encrypt", true);
+	if (st->lock == LOCK_DYNAMODB)
+		hclw_attr_str(w, "dynamodb_table", st->lock_table);
+	else
+		hclw_attr_bool(w, "use_lockfile", true);
+	hclw_block_close(w);
+	sb_release(&ep);
+}
+
+void
+tf_terraform_block(struct emit *e, struct hclw *w, enum provider p,
+    const char *state_key, bool backend)
+{
+	hclw_block_open(w, "terraform", NULL, NULL);
+	hclw_attr_str(w, "required_version", TF_REQUIRED_VERSION);
+	hclw_block_open(w, "required_providers", NULL, NULL);
+	hclw_attr_open(w, tf_provider_local[p], "{");
+	hclw_attr_str(w, "source", tf_provider_source[p]);
+	hclw_attr_str(w, "version", tf_provider_version[p]);
+	hclw_close(w, "}");
+	hclw_block_close(w);
+	if (backend)
+		backend_s3(e, w, p, state_key);
+	hclw_block_close(w);
+}
+
+/* ["production", "preprod", "staging"] */
+static char *
+env_list(const struct site *s)
+{
+	struct sbuf	sb = SBUF_INIT;
+
+	hcl_list_str(&sb, s->envs, s->nenv);
+	return sb_detach(&sb, NULL);
+}
+
+void
+tf_locals(struct hclw *w, const struct site *s, const struct setting *set,
+    size_t n)
+{
+	struct sbuf	v = SBUF_INIT;
+	char		*list = env_list(s);
+	size_t		 i, k;
+
+	hclw_block_open(w, "locals", NULL, NULL);
+	hclw_comment(w, "Environments in promotion order; each is a Terraform "
+	    "workspace.");
+	hclw_attr(w, "environments", list);
+	free(list);
+	hclw_blank(w);
+	hclw_comment(w, "Every per-environment value, resolved by siteinfra.");
+	hclw_attr_open(w, "settings", "{");
+	for (i = 0; i < s->nenv; i++) {
+		hclw_attr_open(w, s->envs[i], "{");
+		for (k = 0; k < n; k++) {
+			sb_reset(&v);
+			if (set[k].kind == SET_NUMBER)
+				sb_addf(&v, "%lld", (long long)set[k].num[i]);
+			else if (set[k].kind == SET_NULL ||
+			    set[k].str[i] == NULL)
+				sb_addstr(&v, "null");
+			else
+				hcl_str(&v, set[k].str[i]);
+			hclw_attr(w, set[k].key, v.buf);
+		}
+		hclw_close(w, "}");
+	}
+	hclw_close(w, "}");
+	hclw_blank(w);
+	hclw_comment(w, "In any other workspace the guard fails the plan; the "
+	    "first");
+	hclw_comment(w, "environment's values keep every expression valid "
+	    "until then.");
+	hclw_attr(w, "environment", "contains(local.environments, "
+	    "terraform.workspace) ? terraform.workspace : "
+	    "local.environments[0]");
+	hclw_attr(w, "env", "local.settings[local.environment]");
+	hclw_block_close(w);
+	sb_release(&v);
+}
+
+void
+tf_workspace_guard(struct hclw *w, const struct site *s)
+{
+	struct sbuf	msg = SBUF_INIT;
+	size_t		i;
+
+	/* Names are checked to be [a-z0-9-], so they need no escaping. */
+	sb_addf(&msg, "\"Workspace \\\"${terraform.workspace}\\\" is not an "
+	    "environment of site %s: run terraform workspace select (or new) "
+	    "with one of ", s->name);
+	for (i = 0; i < s->nenv; i++)
+		sb_addf(&msg, "%s%s", i == 0 ? "" : i + 1 == s->nenv ?
+		    " or " : ", ", s->envs[i]);
+	sb_addstr(&msg, ".\"");
+	hclw_doc(w, "Fails the plan in a workspace that is not one of the "
+	    "site's environments.");
+	hclw_block_open(w, "resource", "terraform_data", "workspace_guard");
+	hclw_block_open(w, "lifecycle", NULL, NULL);
+	hclw_block_open(w, "precondition", NULL, NULL);
+	hclw_attr(w, "condition",
+	    "contains(local.environments, terraform.workspace)");
+	hclw_attr(w, "error_message", msg.buf);
+	hclw_block_close(w);
+	hclw_block_close(w);
+	hclw_block_close(w);
+	sb_release(&msg);
+}
+
+const char *
+tf_output_name(struct arena *ar, enum provider p, enum ref_kind ref,
+    const struct bucket *b)
+{
+	switch (ref) {
+	case REF_CDN_DOMAIN:
+		return p == PROVIDER_AWS ? "cloudfront_domain" :
+		    "edge_service_domain";
+	case REF_BUCKET_NAME:
+		return arena_printf(ar, "%s_bucket_name", b->label);
+	case REF_BUCKET_REGION:
+		return arena_printf(ar, "%s_bucket_region", b->label);
+	case REF_ACCESS_KEY:
+		return "iam_access_key";
+	case REF_SECRET_KEY:
+		return "iam_access_secret";
+	default:
+		return NULL;
+	}
+}

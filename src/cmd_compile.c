@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: ISC */
+/* cmd_compile.c: `siteinfra compile` and `siteinfra diff`: generate, compare, write. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "cli.h"
+#include "emit.h"
+#include "fsout.h"
+#include "inputs.h"
+#include "outset.h"
+#include "report.h"
+#include "siteinfra.h"
+
+struct compile_opts {
+	const char	*out;
+	bool		 check;
+	bool		 diff;
+	bool		 commit;
+	const char	*message;
+	bool		 force;
+	bool		 json;
+	bool		 verbose;
+};
+
+static int
+parse_opts(int argc, char **argv, const char *cmd, struct compile_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "out", required_argument, NULL, 'O' },
+		{ "check", no_argument, NULL, 'c' },
+		{ "diff", no_argument, NULL, 'd' },
+		{ "commit", no_argument, NULL, 'C' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int	ch;
+
+	memset(o, 0, sizeof(*o));
+	o->out = "infra";
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "hm:v", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'O':
+			o->out = optarg;
+			break;
+		case 'c':
+			o->check = true;
+			break;
+		case 'd':
+			o->diff = true;
+			break;
+		case 'C':
+			o->commit = true;
+			break;
+		case 'm':
+			o->message = optarg;
+			break;
+		case 'f':
+			o->force = true;
+			break;
+		case 'v':
+			o->verbose = true;
+			break;
+		case 'F':
+			if (strcmp(optarg, "json") == 0)
+				o->json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return cli_usage(cmd, "--format takes text or "
+				    "json, not '%s'", optarg);
+			break;
+		case 'h':
+			cli_help(stdout, cmd);
+			exit(EXIT_OK);
+		default:
+			return cli_usage(cmd, "unknown option");
+		}
+	if (strcmp(cmd, "diff") == 0) {
+		if (o->check || o->commit || o->force || o->message != NULL)
+			return cli_usage(cmd, "diff takes --out and --format "
+			    "only");
+		o->diff = true;
+	}
+	if (o->message != NULL && !o->commit)
+		return cli_usage(cmd, "-m goes with --commit");
+	if ((o->check || o->diff) && (o->commit || o->force))
+		return cli_usage(cmd, "--check and --diff write nothing, so "
+		    "--commit and --force do not apply");
+	if (o->out[0] == '\0')
+		return cli_usage(cmd, "--out needs a directory");
+	return EXIT_OK;
+}
+
+static int
+compile(int argc, char **argv, const char *cmd)
+{
+	struct compile_opts	 o;
+	struct fsout_opts	 fo;
+	struct ctx		 ctx;
+	struct ast_file		*files;
+	struct config		*cfg = NULL;
+	struct outset		 os;
+	struct fsplan		 plan;
+	struct report		 rep;
+	int			 rc, lockfd = -1, sig = 0;
+	bool			 readonly;
+
+	if ((rc = parse_opts(argc, argv, cmd, &o)) != EXIT_OK)
+		return rc;
+	readonly = o.check || o.diff;
+	ctx_init(&ctx);
+	outset_init(&os, &ctx.ar);
+	memset(&plan, 0, sizeof(plan));
+	memset(&fo, 0, sizeof(fo));
+	fo.dir = o.out;
+	fo.force = o.force;
+	report_init(&rep, &ctx.ar, o.out, o.json);
+	rc = inputs_load(&ctx.ar, &ctx.dg, argv + optind,
+	    (size_t)(argc - optind), &files);
+	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
+		rc = EXIT_INPUT;
+	if (rc != 0)
+		goto out;
+	if (emit_all(&ctx.ar, &ctx.dg, cfg, &os) == -1) {
+		rc = EXIT_IO;
+		goto out;
+	}
+	/* Writers hold the lock from the comparison to the last rename. */
+	if (!readonly && fsout_lock(&ctx.dg, &fo, &lockfd) == -1) {
+		rc = EXIT_IO;
+		goto out;
+	}
+	if (fsout_plan(&ctx.ar, &ctx.dg, &fo, &os, &plan) == -1) {
+		rc = EXIT_IO;
+		goto out;
+	}
+	if (o.diff) {
+		rc = report_diff(&rep, &ctx.dg, &fo, &plan);
+		goto out;
+	}
+	if (o.check) {
+		rc = report_check(&rep, &plan, o.verbose);
+		goto out;
+	}
+	if (plan.blocked) {
+		report_blocked(&rep, &ctx.dg, &plan);
+		rc = EXIT_INPUT;
+		goto out;
+	}
+	if (!plan.settled &&
+	    fsout_apply(&ctx.ar, &ctx.dg, &fo, &plan, &sig) == -1) {
+		rc = EXIT_IO;
+		goto out;
+	}
+	report_written(&rep, &plan, o.force, o.verbose);
+	if (sig > 0)
+		goto out;
+	if (o.commit)
+		rc = report_commit(&rep, &ctx.dg, &fo, &plan, cfg, o.message);
+out:
+	fsout_unlock(lockfd);
+	report_finish(&rep, &ctx.dg, rc);
+	fsout_plan_free(&plan);
+	outset_free(&os);
+	ctx_finish(&ctx);
+	if (sig > 0) {
+		/* Die of the signal that interrupted us, as the shell expects. */
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return rc;
+}
+
+int
+cmd_compile(int argc, char **argv)
+{
+	return compile(argc, argv, "compile");
+}
+
+int
+cmd_diff(int argc, char **argv)
+{
+	return compile(argc, argv, "diff");
+}

@@ -1,0 +1,33 @@
+variable "name" {
+  description = "Bucket name, unique across all of S3."
+  type        = string
+}
+
+variable "expiration_days" {
+  description = "Days before objects expire; 0 keeps every object, versioned."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.expiration_days >= 0
+    error_message = "expiration_days must be 0 or more."
+  }
+}
+
+variable "cors_origins" {
+  description = "Origins allowed to read objects from a browser."
+  type        = list(string)
+  default     = ["*"]
+}
+
+variable "public_read" {
+  description = "Let anyone read the objects (the bucket stays private otherwise)."
+  type        = bool
+  default     = false
+}
+
+variable "cloudfront_distribution_arns" {
+  description = "CloudFront distributions allowed to read objects through origin access control."
+  type        = list(string)
+  default     = []
+}

@@ -1,0 +1,13 @@
+terraform {
+  required_version = ">= 1.10"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 6.0"
+
+      # ACM certificates for CloudFront must live in us-east-1.
+      configuration_aliases = [aws.us_east_1]
+    }
+  }
+}
