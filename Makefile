@@ -70,15 +70,67 @@ $(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/libsiteinfra.a
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS_$(FLAVOUR)) -o $@ $< \
 	    $(B)/libsiteinfra.a $(LIBS)
 
+$(B)/tests/replay_native: tests/fuzz/standalone.c tests/fuzz/fuzz_native.c $(B)/libsiteinfra.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_$(FLAVOUR)) -o $@ tests/fuzz/standalone.c \
+	    tests/fuzz/fuzz_native.c $(B)/libsiteinfra.a $(LIBS)
+
+$(B)/tests/replay_yaml: tests/fuzz/standalone.c tests/fuzz/fuzz_yaml.c $(B)/libsiteinfra.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_$(FLAVOUR)) -o $@ tests/fuzz/standalone.c \
+	    tests/fuzz/fuzz_yaml.c $(B)/libsiteinfra.a $(LIBS)
+
+tests: $(B)/siteinfra $(UNIT_BINS) $(B)/tests/replay_native $(B)/tests/replay_yaml
+
 release: ; @$(MAKE) --no-print-directory FLAVOUR=release
 asan:    ; @$(MAKE) --no-print-directory FLAVOUR=asan
 clean:   ; rm -rf build
 
+# ---- the two commands of the README ----
+
+# Builds (installing the build dependencies if missing) and compiles the
+# default sites/ into infra/, printing what it wrote.
+demo:
+	@sh tools/deps.sh build
+	@$(MAKE) --no-print-directory FLAVOUR=release
+	build/release/siteinfra compile
+
+# Every test, under AddressSanitizer and UBSan, with warnings as errors.
+check:
+	@sh tools/deps.sh test
+	@$(MAKE) --no-print-directory FLAVOUR=asan CFLAGS=-Werror tests
+	@BIN=build/asan/siteinfra B=build/asan sh tests/run-all.sh
+
+# ---- more ----
+
+# Rewrites the golden expectations from the current binary; review with git diff.
+update-golden:
+	@$(MAKE) --no-print-directory FLAVOUR=asan tests
+	UPDATE=1 BIN=build/asan/siteinfra sh tests/run-golden.sh
+
+# libFuzzer on parse+check+generate (clang); FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 600
+fuzz: fuzz-native fuzz-yaml
+fuzz-native fuzz-yaml: fuzz-%:
+	@$(MAKE) --no-print-directory FLAVOUR=fuzz CC=clang build/fuzz/fuzz_$*
+	mkdir -p build/fuzz/corpus-$*
+	build/fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) \
+	    -dict=tests/fuzz/siteinfra.dict -max_len=65536 \
+	    -artifact_prefix=tests/fuzz/ build/fuzz/corpus-$* \
+	    tests/fuzz/corpus-$*
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libsiteinfra.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_fuzz) -o $@ $< build/fuzz/libsiteinfra.a $(LIBS)
+
+bench:
+	@sh tools/deps.sh build
+	@$(MAKE) --no-print-directory FLAVOUR=release
+	sh bench/run.sh
+
+fmt:  ; clang-format -i src/*.[ch] codegen/*.[ch] grammar/*.[ch]
+lint: ; cppcheck --quiet --error-exitcode=1 --std=c11 -Isrc -Igrammar -Icodegen src codegen grammar/*.c
+
 -include $(wildcard $(B)/*/*.d $(B)/*/*/*.d)
 
-.PHONY: all release asan clean
+.PHONY: all release asan clean tests demo check update-golden fuzz fuzz-native fuzz-yaml bench fmt lint
 
-# ---- tests ----
-unit: $(UNIT_BINS)
-	@fail=0; for t in $(UNIT_BINS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
-.PHONY: unit

@@ -149,12 +149,11 @@ tf_workspace_guard(struct hclw *w, const struct site *s)
 
 	/* Names are checked to be [a-z0-9-], so they need no escaping. */
 	sb_addf(&msg, "\"Workspace \\\"${terraform.workspace}\\\" is not an "
-	    "environment of site %s: run terraform workspace select (or new) "
-	    "with one of ", s->name);
+	    "environment of site %s; select one of ", s->name);
 	for (i = 0; i < s->nenv; i++)
 		sb_addf(&msg, "%s%s", i == 0 ? "" : i + 1 == s->nenv ?
 		    " or " : ", ", s->envs[i]);
-	sb_addstr(&msg, ".\"");
+	sb_addstr(&msg, " (terraform workspace select -or-create ENV).\"");
 	hclw_doc(w, "Fails the plan in a workspace that is not one of the "
 	    "site's environments.");
 	hclw_block_open(w, "resource", "terraform_data", "workspace_guard");

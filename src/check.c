@@ -1319,6 +1319,11 @@ check_limits(struct chk *c, const struct site *s)
 		diag_add(c->dg, DIAG_WARNING, &s->cdn->static_pos,
 		    "static = true applies to AWS only: on Scaleway the static "
 		    "files of site '%s' stay on the app domain", s->name);
+	if (scw && s->cdn->bucket != NULL && !s->cdn->bucket->public_read)
+		diag_add(c->dg, DIAG_WARNING, &s->cdn->pos,
+		    "on Scaleway, Edge Services serves only public objects: "
+		    "anyone who knows their URL can read the objects of bucket "
+		    "'%s' of site '%s'", s->cdn->bucket->label, s->name);
 	if (s->cdn->price_class.set && scw && !aws)
 		diag_add(c->dg, DIAG_ERROR, &s->cdn->price_class.pos,
 		    "price_class is a CloudFront setting, and site '%s' runs "

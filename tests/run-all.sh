@@ -1,0 +1,43 @@
+#!/bin/sh
+# run-all.sh: runs every test suite with one binary (the asan flavour in
+# make check) and adds up their "N passed, N failed" lines.
+#   BIN=build/asan/siteinfra B=build/asan tests/run-all.sh
+set -u
+cd "$(dirname "$0")/.."
+: "${BIN:=build/asan/siteinfra}" "${B:=build/asan}"
+export BIN B
+total_pass=0
+total_fail=0
+suites=
+run() {
+	name=$1
+	shift
+	echo "== $name"
+	log=$(mktemp)
+	"$@" 2>&1 | tee "$log"
+	last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+	rm -f "$log"
+	if [ -z "$last" ]; then
+		echo "suite $name printed no summary: counted as one failure"
+		total_fail=$((total_fail + 1))
+		suites="$suites $name(broken)"
+		return
+	fi
+	p=${last%% passed*}
+	f=${last#*passed, }
+	f=${f%% failed}
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+	[ "$f" -eq 0 ] || suites="$suites $name"
+}
+for t in "$B"/tests/test_*; do
+	run "unit $(basename "$t")" "$t"
+done
+run golden tests/run-golden.sh
+for s in tests/suite-*.sh; do
+	run "$(basename "$s" .sh)" sh "$s"
+done
+echo
+[ -z "$suites" ] || echo "failing suites:$suites"
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
