@@ -2,7 +2,7 @@
 # GNU make.  Generated sources go to build/<flavour>/, never into the tree.
 
 FLAVOUR ?= debug
-B        = build/$(FLAVOUR)
+B       ?= build/$(FLAVOUR)
 CC      ?= cc
 BISON   ?= bison
 FLEX    ?= flex

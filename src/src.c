@@ -207,3 +207,24 @@ src_line(struct src *s, unsigned line, uint32_t *start, size_t *len)
 		end--;
 	*len = end - *start;
 }
+
+uint32_t
+src_offset(struct src *s, size_t line0, size_t col0)
+{
+	const unsigned char	*u;
+	uint32_t		 start;
+	size_t			 len, i = 0, k;
+
+	if (s->lines == NULL)
+		build_lines(s);
+	if (line0 >= s->nlines)
+		return (uint32_t)s->len;
+	src_line(s, (unsigned)line0 + 1, &start, &len);
+	u = (const unsigned char *)s->text + start;
+	while (col0 > 0 && i < len) {
+		k = utf8_seqlen(u + i, len - i);
+		i += k ? k : 1;
+		col0--;
+	}
+	return start + (uint32_t)i;
+}

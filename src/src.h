@@ -41,6 +41,11 @@ struct src	*src_load(struct arena *, const char *path, unsigned order);
 /* 1-based line and column of a byte offset; columns count characters. */
 void	 src_linecol(struct src *, uint32_t off, unsigned *line,
 	    unsigned *col);
+/*
+ * Byte offset of a 0-based line and 0-based column counted in characters
+ * (libyaml's marks); clamped to the end of that line.
+ */
+uint32_t src_offset(struct src *, size_t line0, size_t col0);
 /* Start offset and length (without the line break) of a 1-based line. */
 void	 src_line(struct src *, unsigned line, uint32_t *start, size_t *len);
 
