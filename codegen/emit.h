@@ -63,6 +63,8 @@ void	tf_workspace_guard(struct hclw *, const struct site *);
 void	tf_terraform_block(struct emit *, struct hclw *, enum provider,
 	    const char *state_key, bool backend);
 
+/* output "siteinfra": which site, environment and provider they are. */
+void	tf_identity_output(struct hclw *, const struct site *, enum provider);
 /* Name of the Terraform output a reference reads, per provider. */
 const char	*tf_output_name(struct arena *, enum provider, enum ref_kind,
 		    const struct bucket *);

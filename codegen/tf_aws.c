@@ -229,6 +229,7 @@ outputs_tf(struct emit *e, const struct site *s, const char *dir)
 
 	hclw_init(&w, &sb);
 	hclw_header(&w, s->input);
+	tf_identity_output(&w, s, PROVIDER_AWS);
 	for (b = s->buckets; b != NULL; b = b->next) {
 		output(&w, tf_output_name(e->ar, PROVIDER_AWS, REF_BUCKET_NAME,
 		    b), arena_printf(e->ar, "Name of bucket %s.", b->label),

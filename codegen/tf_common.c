@@ -188,3 +188,17 @@ tf_output_name(struct arena *ar, enum provider p, enum ref_kind ref,
 		return NULL;
 	}
 }
+
+void
+tf_identity_output(struct hclw *w, const struct site *s, enum provider p)
+{
+	hclw_block_open(w, "output", "siteinfra", NULL);
+	hclw_attr_str(w, "description", "Site, environment and provider of "
+	    "these outputs, checked by siteinfra env.");
+	hclw_attr_open(w, "value", "{");
+	hclw_attr_str(w, "site", s->name);
+	hclw_attr(w, "environment", "local.environment");
+	hclw_attr_str(w, "provider", provider_names[p]);
+	hclw_close(w, "}");
+	hclw_block_close(w);
+}

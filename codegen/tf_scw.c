@@ -210,6 +210,7 @@ site_files(struct emit *e, const struct site *s, const char *dir)
 
 	hclw_init(&w, &sb);
 	hclw_header(&w, s->input);
+	tf_identity_output(&w, s, PROVIDER_SCW);
 	for (b = s->buckets; b != NULL; b = b->next) {
 		output(&w, tf_output_name(e->ar, PROVIDER_SCW, REF_BUCKET_NAME,
 		    b), arena_printf(e->ar, "Name of bucket %s.", b->label),

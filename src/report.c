@@ -159,8 +159,9 @@ report_diff(struct report *r, struct diag *dg, const struct fsout_opts *fo,
 			newdata = op->file->data;
 			newlen = op->file->len;
 		}
-		a = arena_printf(r->ar, "a/%s/%s", r->out, op->path);
-		b = arena_printf(r->ar, "b/%s/%s", r->out, op->path);
+		/* libgit2 adds the a/ and b/ prefixes. */
+		a = arena_printf(r->ar, "%s/%s", r->out, op->path);
+		b = a;
 		oldp = op->old_read ? a : NULL;
 		newp = newdata != NULL ? b : NULL;
 		if (git_patch_from_buffers(&patch, op->old, op->oldlen,

@@ -1,0 +1,428 @@
+/* SPDX-License-Identifier: ISC */
+/* cmd_env.c: `siteinfra env`: a runtime env file filled from terraform output -json. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "atomic.h"
+#include "check.h"
+#include "cli.h"
+#include "emit.h"
+#include "envfile.h"
+#include "inputs.h"
+#include "json.h"
+#include "model.h"
+#include "names.h"
+#include "sbuf.h"
+#include "siteinfra.h"
+#include "suggest.h"
+
+struct env_opts {
+	const char	*site;
+	const char	*env;
+	const char	*provider;
+	const char	*block;
+	const char	*outputs;	/* file, or "-" for stdin */
+	const char	*out;		/* -o FILE, or NULL for stdout */
+	bool		 force;
+};
+
+static const struct site *
+find_site(struct ctx *ctx, const struct config *cfg, const char *name)
+{
+	const struct site	*s;
+	struct suggest		 sg;
+	const char		*best;
+
+	suggest_init(&sg, name);
+	for (s = cfg->sites; s != NULL; s = s->next) {
+		if (strcmp(s->name, name) == 0)
+			return s;
+		suggest_add(&sg, s->name);
+	}
+	if ((best = suggest_best(&sg)) != NULL)
+		diag_add(&ctx->dg, DIAG_ERROR, NULL, "no site '%s'; did you mean "
+		    "'%s'?", name, best);
+	else
+		diag_add(&ctx->dg, DIAG_ERROR, NULL, "no site '%s' in the inputs",
+		    name);
+	return NULL;
+}
+
+static int
+find_env(struct ctx *ctx, const struct site *s, const char *env)
+{
+	size_t	i;
+
+	struct suggest	 sg;
+	const char	*best;
+
+	suggest_init(&sg, env);
+	for (i = 0; i < s->nenv; i++) {
+		if (strcmp(s->envs[i], env) == 0)
+			return (int)i;
+		suggest_add(&sg, s->envs[i]);
+	}
+	if ((best = suggest_best(&sg)) != NULL)
+		diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "'%s' is not an "
+		    "environment of site '%s'; did you mean '%s'?", env, s->name,
+		    best);
+	else
+		diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "'%s' is not an "
+		    "environment of site '%s'", env, s->name);
+	return -1;
+}
+
+static int
+find_provider(struct ctx *ctx, const struct site *s, const char *name,
+    enum provider *p)
+{
+	if (name == NULL) {
+		if (site_has(s, PROVIDER_AWS) && site_has(s, PROVIDER_SCW)) {
+			diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "site '%s' runs "
+			    "on aws and scw; choose one with --provider",
+			    s->name);
+			return -1;
+		}
+		*p = site_has(s, PROVIDER_AWS) ? PROVIDER_AWS : PROVIDER_SCW;
+		return 0;
+	}
+	if ((*p = provider_lookup(name)) == PROVIDER__MAX ||
+	    !site_has(s, *p)) {
+		diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "site '%s' does not run "
+		    "on '%s'", s->name, name);
+		return -1;
+	}
+	return 0;
+}
+
+static const struct envblock *
+find_block(struct ctx *ctx, const struct site *s, enum provider p,
+    const char *name)
+{
+	const struct envblock	*first = env_blocks(&ctx->ar, s, p), *eb;
+
+	if (first == NULL) {
+		diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "site '%s' has no env "
+		    "file: it declares no env block, cdn or credentials",
+		    s->name);
+		return NULL;
+	}
+	if (name == NULL) {
+		if (first->next == NULL)
+			return first;
+		diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "site '%s' has several "
+		    "env blocks; choose one with --block", s->name);
+		for (eb = first; eb != NULL; eb = eb->next)
+			diag_note(&ctx->dg, &eb->pos, "env block '%s'",
+			    eb->label);
+		return NULL;
+	}
+	for (eb = first; eb != NULL; eb = eb->next)
+		if (strcmp(eb->label, name) == 0)
+			return eb;
+	diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "site '%s' has no env block "
+	    "'%s'", s->name, name);
+	return NULL;
+}
+
+/* Reads the outputs document from a file or stdin into a source file. */
+static struct src *
+read_outputs(struct ctx *ctx, const char *path)
+{
+	struct src	*src;
+	struct sbuf	 sb = SBUF_INIT;
+	char		 buf[65536];
+	size_t		 n;
+
+	if (strcmp(path, "-") != 0) {
+		if ((src = src_load(&ctx->ar, path, 1)) == NULL)
+			diag_add(&ctx->dg, DIAG_ERROR, NULL, "cannot read '%s': "
+			    "%s", path, strerror(errno));
+		return src;
+	}
+	if (isatty(STDIN_FILENO)) {
+		diag_add(&ctx->dg, DIAG_ERROR, NULL, "give the outputs with "
+		    "--outputs FILE, or pipe `terraform output -json` in");
+		return NULL;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+		sb_add(&sb, buf, n);
+	if (ferror(stdin)) {
+		diag_add(&ctx->dg, DIAG_ERROR, NULL, "cannot read stdin: %s",
+		    strerror(errno));
+		sb_release(&sb);
+		return NULL;
+	}
+	src = src_from_buffer(&ctx->ar, "<stdin>", sb.buf, sb.len, 1);
+	sb_release(&sb);
+	return src;
+}
+
+/* The "value" of output name, or NULL (reported). */
+static const struct json *
+output_value(struct ctx *ctx, const struct json *doc, const char *name,
+    const char *key)
+{
+	const struct json	*o = json_member(doc, name), *v;
+
+	if (o == NULL) {
+		diag_add(&ctx->dg, DIAG_ERROR, &doc->pos, "output '%s' (for %s) "
+		    "is missing: were these outputs read after terraform apply, "
+		    "from the right root module?", name, key);
+		return NULL;
+	}
+	if ((v = json_member(o, "value")) == NULL) {
+		diag_add(&ctx->dg, DIAG_ERROR, &o->pos, "output '%s' has no "
+		    "\"value\": this is not `terraform output -json`", name);
+		return NULL;
+	}
+	return v;
+}
+
+/* The outputs must say they are this site's, environment's, provider's. */
+static int
+check_identity(struct ctx *ctx, const struct json *doc, const struct site *s,
+    const char *env, enum provider p)
+{
+	const struct json	*id, *site, *e, *prov;
+
+	if ((id = output_value(ctx, doc, "siteinfra", "the identity check")) ==
+	    NULL)
+		return -1;
+	site = json_member(id, "site");
+	e = json_member(id, "environment");
+	prov = json_member(id, "provider");
+	if (site == NULL || e == NULL || prov == NULL ||
+	    site->kind != JSON_STRING || e->kind != JSON_STRING ||
+	    prov->kind != JSON_STRING) {
+		diag_add(&ctx->dg, DIAG_ERROR, &id->pos, "output 'siteinfra' "
+		    "is not the object siteinfra generates");
+		return -1;
+	}
+	if (strcmp(site->str, s->name) != 0 || strcmp(e->str, env) != 0 ||
+	    strcmp(prov->str, provider_names[p]) != 0) {
+		diag_add(&ctx->dg, DIAG_ERROR, &id->pos, "these are the outputs "
+		    "of site '%s', environment '%s' on %s, not of site '%s', "
+		    "environment '%s' on %s", site->str, e->str, prov->str,
+		    s->name, env, provider_names[p]);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+fill(struct ctx *ctx, const struct json *doc, const struct site *s,
+    size_t envi, enum provider p, const struct envblock *eb,
+    struct sbuf *out)
+{
+	const struct envvar	*v;
+	const struct json	*val;
+	const char		*name, *value, *why;
+	int			 rc = 0;
+
+	sb_addf(out, "# Filled by siteinfra env for site %s, environment %s, "
+	    "on %s (env block %s).\n", s->name, s->envs[envi],
+	    provider_names[p], eb->label);
+	sb_addstr(out, "# It holds secrets: never commit it.\n");
+	for (v = eb->vars; v != NULL; v = v->next) {
+		if (v->ref == REF_NONE) {
+			sb_addf(out, "%s=%s\n", v->key, v->literal.v[envi]);
+			continue;
+		}
+		name = tf_output_name(&ctx->ar, p, v->ref, v->bucket);
+		if ((val = output_value(ctx, doc, name, v->key)) == NULL) {
+			rc = -1;
+			continue;
+		}
+		if (val->kind != JSON_STRING) {
+			diag_add(&ctx->dg, DIAG_ERROR, &val->pos, "output '%s' "
+			    "(for %s) is not a string", name, v->key);
+			rc = -1;
+			continue;
+		}
+		value = val->str;
+		if (strlen(value) != val->len)
+			why = "it holds a NUL byte";
+		else
+			why = name_envvalue_problem(value);
+		if (why != NULL) {
+			/* Never echo the value: it may be a secret. */
+			diag_add(&ctx->dg, DIAG_ERROR, &val->pos, "output '%s' "
+			    "(for %s) cannot go in an env file: %s", name,
+			    v->key, why);
+			rc = -1;
+			continue;
+		}
+		sb_addf(out, "%s=%s\n", v->key, value);
+	}
+	return rc;
+}
+
+/*
+ * A file of secrets inside a git work tree must be ignored by git, or
+ * one `git add -A` away from being committed.
+ */
+static int
+check_ignored(struct ctx *ctx, const char *path)
+{
+	git_repository	*repo = NULL;
+	const char	*slash = strrchr(path, '/'), *base, *work;
+	char		 dir[PATH_MAX], real[PATH_MAX], *abs = NULL;
+	size_t		 wl;
+	int		 ignored = 0, rc = 0;
+
+	/* The file may not exist yet: resolve its directory. */
+	base = slash != NULL ? slash + 1 : path;
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == path)
+		strcpy(dir, "/");
+	else if ((size_t)(slash - path) < sizeof(dir))
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+	else
+		return 0;
+	git_libgit2_init();
+	if (realpath(dir, real) == NULL ||
+	    git_repository_open_ext(&repo, real, 0, NULL) != 0 ||
+	    git_repository_is_bare(repo) ||
+	    (work = git_repository_workdir(repo)) == NULL)
+		goto out;
+	abs = xmalloc(strlen(real) + strlen(base) + 2);
+	sprintf(abs, "%s/%s", real, base);
+	wl = strlen(work);
+	if (strncmp(abs, work, wl) != 0)
+		goto out;
+	if (git_ignore_path_is_ignored(&ignored, repo, abs + wl) == 0 &&
+	    !ignored) {
+		diag_add(&ctx->dg, DIAG_ERROR, NULL, "'%s' is not ignored by "
+		    "git, so its secrets are one `git add` away from a commit; "
+		    "add it to .gitignore, or pass --force", path);
+		rc = -1;
+	}
+out:
+	free(abs);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return rc;
+}
+
+static int
+parse_opts(int argc, char **argv, struct env_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "provider", required_argument, NULL, 'p' },
+		{ "block", required_argument, NULL, 'b' },
+		{ "outputs", required_argument, NULL, 'i' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int	ch;
+
+	memset(o, 0, sizeof(*o));
+	o->outputs = "-";
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'p':
+			o->provider = optarg;
+			break;
+		case 'b':
+			o->block = optarg;
+			break;
+		case 'i':
+			o->outputs = optarg;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
+		case 'f':
+			o->force = true;
+			break;
+		case 'h':
+			cli_help(stdout, "env");
+			exit(EXIT_OK);
+		default:
+			return cli_usage("env", "unknown option");
+		}
+	if (argc - optind < 2)
+		return cli_usage("env", "give a site and an environment");
+	o->site = argv[optind];
+	o->env = argv[optind + 1];
+	optind += 2;
+	return EXIT_OK;
+}
+
+int
+cmd_env(int argc, char **argv)
+{
+	struct env_opts		 o;
+	struct ctx		 ctx;
+	struct ast_file		*files;
+	struct config		*cfg;
+	const struct site	*s;
+	const struct envblock	*eb;
+	struct src		*src;
+	struct json		*doc;
+	struct sbuf		 out = SBUF_INIT;
+	enum provider		 p;
+	int			 rc, envi;
+
+	if ((rc = parse_opts(argc, argv, &o)) != EXIT_OK)
+		return rc;
+	ctx_init(&ctx);
+	rc = inputs_load(&ctx.ar, &ctx.dg, argv + optind,
+	    (size_t)(argc - optind), &files);
+	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
+		rc = EXIT_INPUT;
+	if (rc != 0)
+		goto out;
+	/* The inputs are valid: their warnings belong to check and compile. */
+	diag_clear(&ctx.dg);
+	rc = EXIT_INPUT;
+	if ((s = find_site(&ctx, cfg, o.site)) == NULL ||
+	    (envi = find_env(&ctx, s, o.env)) == -1 ||
+	    find_provider(&ctx, s, o.provider, &p) == -1 ||
+	    (eb = find_block(&ctx, s, p, o.block)) == NULL)
+		goto out;
+	if ((src = read_outputs(&ctx, o.outputs)) == NULL) {
+		/* A missing file is a usage error; a failing disk is I/O. */
+		rc = errno == EIO || errno == ENOMEM ? EXIT_IO : EXIT_INPUT;
+		goto out;
+	}
+	if ((doc = json_parse(&ctx.ar, &ctx.dg, src)) == NULL)
+		goto out;
+	if (doc->kind != JSON_OBJECT) {
+		diag_add(&ctx.dg, DIAG_ERROR, &doc->pos, "the outputs are not a "
+		    "JSON object: give the output of `terraform output -json`");
+		goto out;
+	}
+	if (check_identity(&ctx, doc, s, o.env, p) == -1 ||
+	    fill(&ctx, doc, s, (size_t)envi, p, eb, &out) == -1)
+		goto out;
+	if (o.out == NULL) {
+		fwrite(out.buf, 1, out.len, stdout);
+		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
+		goto out;
+	}
+	if (!o.force && check_ignored(&ctx, o.out) == -1)
+		goto out;
+	if (atomic_write(o.out, out.buf, out.len, 0600) == -1) {
+		diag_add(&ctx.dg, DIAG_ERROR, NULL, "cannot write '%s': %s",
+		    o.out, strerror(errno));
+		rc = EXIT_IO;
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
+	sb_release(&out);
+	ctx_finish(&ctx);
+	return rc;
+}
