@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* atomic.c: temporary files beside their target, renamed into place. */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,21 @@ write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/* The umask, read once (reading it means setting it). */
+static mode_t
+process_umask(void)
+{
+	static mode_t	mask;
+	static bool	known;
+
+	if (!known) {
+		mask = umask(022);
+		umask(mask);
+		known = true;
+	}
+	return mask;
+}
+
 int
 atomic_stage(const char *path, const void *data, size_t len, mode_t mode,
     char **tmp)
@@ -54,7 +70,8 @@ atomic_stage(const char *path, const void *data, size_t len, mode_t mode,
 		}
 	}
 	/* The umask may have narrowed the mode; the target keeps ours. */
-	if (fchmod(fd, mode) == -1 || write_all(fd, data, len) == -1)
+	if (((mode & ~process_umask()) != mode && fchmod(fd, mode) == -1) ||
+	    write_all(fd, data, len) == -1)
 		goto fail;
 	if (close(fd) == -1) {
 		fd = -1;

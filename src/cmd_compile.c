@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ast.h"
 #include "check.h"
 #include "cli.h"
 #include "emit.h"
@@ -13,6 +14,7 @@
 #include "inputs.h"
 #include "outset.h"
 #include "report.h"
+#include "sbuf.h"
 #include "siteinfra.h"
 
 struct compile_opts {
@@ -97,6 +99,51 @@ parse_opts(int argc, char **argv, const char *cmd, struct compile_opts *o)
 	return EXIT_OK;
 }
 
+/*
+ * When the stat cache proves nothing changed since the last run, say so
+ * without reading a single input or generated file.
+ */
+static bool
+fast_path(struct ctx *ctx, const struct compile_opts *o,
+    const struct fsout_opts *fo, const char **inputs, size_t ninputs)
+{
+	const char	*diags;
+	size_t		 ndiags, nfiles;
+
+	if (o->diff || o->commit || o->json || o->verbose || o->force)
+		return false;
+	if (!fsout_uptodate(&ctx->ar, fo, inputs, ninputs, &diags, &ndiags,
+	    &nfiles))
+		return false;
+	fwrite(diags, 1, ndiags, stderr);
+	printf("siteinfra: %zu files up to date in %s\n", nfiles, o->out);
+	return true;
+}
+
+/* The run left the tree as generated: remember how it all looks. */
+static void
+save_cache(struct ctx *ctx, const struct fsout_opts *fo,
+    const struct fsplan *plan, const struct ast_file *files)
+{
+	struct sbuf		 diags = SBUF_INIT;
+	const struct ast_file	*f;
+	struct src		**srcs;
+	size_t			 n = 0;
+	bool			 color = ctx->dg.color;
+
+	for (f = files; f != NULL; f = f->next)
+		n++;
+	srcs = arena_array(&ctx->ar, n + 1, sizeof(*srcs));
+	n = 0;
+	for (f = files; f != NULL; f = f->next)
+		srcs[n++] = f->src;
+	ctx->dg.color = false;
+	diag_render(&ctx->dg, &diags);
+	ctx->dg.color = color;
+	fsout_save_cache(&ctx->ar, fo, plan, srcs, n, diags.buf, diags.len);
+	sb_release(&diags);
+}
+
 static int
 compile(int argc, char **argv, const char *cmd)
 {
@@ -105,6 +152,8 @@ compile(int argc, char **argv, const char *cmd)
 	struct ctx		 ctx;
 	struct ast_file		*files;
 	struct config		*cfg = NULL;
+	const char		**inputs;
+	size_t			 ninputs;
 	struct outset		 os;
 	struct fsplan		 plan;
 	struct report		 rep;
@@ -121,8 +170,15 @@ compile(int argc, char **argv, const char *cmd)
 	fo.dir = o.out;
 	fo.force = o.force;
 	report_init(&rep, &ctx.ar, o.out, o.json);
-	rc = inputs_load(&ctx.ar, &ctx.dg, argv + optind,
-	    (size_t)(argc - optind), &files);
+	rc = inputs_list(&ctx.ar, &ctx.dg, argv + optind,
+	    (size_t)(argc - optind), &inputs, &ninputs);
+	if (rc != 0)
+		goto out;
+	if (fast_path(&ctx, &o, &fo, inputs, ninputs)) {
+		ctx_finish(&ctx);
+		return EXIT_OK;
+	}
+	rc = inputs_read(&ctx.ar, &ctx.dg, inputs, ninputs, &files);
 	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
 		rc = EXIT_INPUT;
 	if (rc != 0)
@@ -158,6 +214,8 @@ compile(int argc, char **argv, const char *cmd)
 		rc = EXIT_IO;
 		goto out;
 	}
+	if (!diag_failed(&ctx.dg))
+		save_cache(&ctx, &fo, &plan, files);
 	report_written(&rep, &plan, o.force, o.verbose);
 	if (sig > 0)
 		goto out;

@@ -19,9 +19,8 @@
 #include "outset.h"
 #include "sbuf.h"
 #include "sha256.h"
+#include "statcache.h"
 #include "strmap.h"
-
-#define CACHE_HEADER	"siteinfra-cache 1\n"
 
 /* How long a run waits for another one to release the lock. */
 #define LOCK_WAIT_SECONDS	30
@@ -37,28 +36,36 @@ const char *const fs_verdict_names[FS__MAX] = {
 _Static_assert(sizeof(fs_verdict_names) / sizeof(fs_verdict_names[0]) ==
     FS__MAX, "fs_verdict_names");
 
-/* One line of the stat cache: what a file looked like when it was ours. */
-struct centry {
-	uint64_t	hash;	/* fsout_fasthash of its content */
-	long long	size;
-	long long	mtime_s, mtime_ns, ctime_s, ctime_ns;
-	unsigned long long ino;
-};
-
 struct state {
 	struct arena	*ar;
 	struct diag	*dg;
 	const struct fsout_opts *o;
 	struct strmap	 manifest;	/* path -> sha256 hex */
-	struct strmap	 cache;		/* path -> struct centry */
-	struct timespec	 cache_time;	/* mtime of the cache file */
-	bool		 has_cache;
+	struct statcache cache;
 };
 
+/*
+ * FNV-1a over 8-byte words, then over the tail: as good as byte-wise
+ * FNV-1a for telling our own contents apart, and eight times fewer steps.
+ */
 uint64_t
 fsout_fasthash(const void *p, size_t n)
 {
-	return hash_bytes(p, n);
+	const unsigned char	*u = p;
+	uint64_t		 h = 0xcbf29ce484222325ULL, w;
+	size_t			 i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, u + i, 8);
+		h ^= w;
+		h *= 0x100000001b3ULL;
+		h ^= h >> 32;
+	}
+	for (; i < n; i++) {
+		h ^= u[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h ^ n;
 }
 
 static const char *
@@ -146,75 +153,16 @@ load_manifest(struct state *st, bool *present)
 	return 0;
 }
 
-/* A damaged or missing cache is ignored: it only saves work. */
-static void
-load_cache(struct state *st)
-{
-	const char	*path = full_path(st->ar, st->o, FS_CACHE);
-	struct stat	 sb;
-	char		*data, *line, *nl;
-	size_t		 len, hl = strlen(CACHE_HEADER);
-	struct centry	 e;
-	int		 off;
-
-	if (stat(path, &sb) == -1 || slurp(path, &data, &len) == -1)
-		return;
-	if (len < hl || memcmp(data, CACHE_HEADER, hl) != 0) {
-		free(data);
-		return;
-	}
-	st->cache_time = sb.st_mtim;
-	st->has_cache = true;
-	for (line = data + hl; line < data + len; line = nl + 1) {
-		if ((nl = memchr(line, '\n', (size_t)(data + len - line))) ==
-		    NULL)
-			break;
-		*nl = '\0';
-		off = 0;
-		if (sscanf(line, "%16llx %lld %lld.%lld %lld.%lld %llu %n",
-		    (unsigned long long *)&e.hash, &e.size, &e.mtime_s,
-		    &e.mtime_ns, &e.ctime_s, &e.ctime_ns, &e.ino, &off) != 7 ||
-		    off == 0 || line[off] == '\0')
-			continue;
-		{
-			struct centry *c = ARENA_NEW(st->ar, struct centry);
-
-			*c = e;
-			strmap_put(&st->cache, arena_strdup(st->ar, line + off),
-			    c);
-		}
-	}
-	free(data);
-}
-
-static bool
-ts_ge(long long s, long long ns, const struct timespec *t)
-{
-	return s > (long long)t->tv_sec ||
-	    (s == (long long)t->tv_sec && ns >= (long long)t->tv_nsec);
-}
-
 /*
- * True when the cache vouches for the file on disk: same size, times and
- * inode as when siteinfra last saw it hold its own bytes, and not changed
- * in the clock tick the cache was written in (git's "racily clean").
+ * The cache entry that vouches for the file on disk: same size, times and
+ * inode as when siteinfra last saw it hold its own bytes.
  */
-static const struct centry *
+static const struct sc_entry *
 trusted(const struct state *st, const char *rel, const struct stat *sb)
 {
-	const struct centry	*c = strmap_get(&st->cache, rel);
+	const struct sc_entry	*c = strmap_get(&st->cache.files, rel);
 
-	if (c == NULL || c->size != (long long)sb->st_size ||
-	    c->ino != (unsigned long long)sb->st_ino ||
-	    c->mtime_s != (long long)sb->st_mtim.tv_sec ||
-	    c->mtime_ns != (long long)sb->st_mtim.tv_nsec ||
-	    c->ctime_s != (long long)sb->st_ctim.tv_sec ||
-	    c->ctime_ns != (long long)sb->st_ctim.tv_nsec)
-		return NULL;
-	if (ts_ge(c->mtime_s, c->mtime_ns, &st->cache_time) ||
-	    ts_ge(c->ctime_s, c->ctime_ns, &st->cache_time))
-		return NULL;
-	return c;
+	return c != NULL && sc_fresh(&st->cache, c, sb) ? c : NULL;
 }
 
 int
@@ -249,7 +197,7 @@ classify(struct state *st, struct fsop *op)
 {
 	const char		*path = full_path(st->ar, st->o, op->path);
 	const char		*mhash = strmap_get(&st->manifest, op->path);
-	const struct centry	*c;
+	const struct sc_entry	*c;
 	struct stat		 sb;
 
 	op->mhash = mhash;
@@ -269,6 +217,7 @@ classify(struct state *st, struct fsop *op)
 	}
 	if ((c = trusted(st, op->path, &sb)) != NULL && mhash != NULL) {
 		op->trusted = true;
+		op->cached = c;
 		if (op->orphan)
 			op->verdict = FS_DELETE;
 		else if (c->hash == fsout_fasthash(op->file->data,
@@ -329,6 +278,7 @@ fsout_plan(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 	const char	**orphans = NULL;
 	size_t		  norphans = 0, i, j, k;
 	int		  rc = -1;
+	bool		  fresh = false;
 
 	memset(plan, 0, sizeof(*plan));
 	memset(&st, 0, sizeof(st));
@@ -336,10 +286,10 @@ fsout_plan(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 	st.dg = dg;
 	st.o = o;
 	strmap_init(&st.manifest, ar);
-	strmap_init(&st.cache, ar);
 	if (load_manifest(&st, &plan->has_manifest) == -1)
 		return -1;
-	if (!plan->has_manifest && !o->force && dir_has_files(o->dir)) {
+	if (!plan->has_manifest && !o->force && (fresh = !dir_has_files(
+	    o->dir)) == false) {
 		diag_add(dg, DIAG_ERROR, NULL,
 		    "'%s' is not empty and has no %s: siteinfra did not "
 		    "generate it, so it writes nothing there (use --force to "
@@ -347,7 +297,7 @@ fsout_plan(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 		plan->blocked = true;
 		return 0;
 	}
-	load_cache(&st);
+	sc_load(&st.cache, ar, full_path(ar, o, FS_CACHE), true);
 	files = outset_sorted(os);
 	orphans = xmalloc((st.manifest.n + 1) * sizeof(*orphans));
 	for (i = 0; i < st.manifest.cap; i++)
@@ -370,7 +320,10 @@ fsout_plan(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 			op->path = orphans[j++];
 			op->orphan = true;
 		}
-		if (classify(&st, op) == -1)
+		/* Into an empty directory, everything is to be created. */
+		if (fresh)
+			op->verdict = FS_CREATE;
+		else if (classify(&st, op) == -1)
 			goto out;
 		plan->count[op->verdict]++;
 		if ((op->verdict == FS_EDITED || op->verdict == FS_FOREIGN) &&
@@ -524,20 +477,15 @@ manifest_text(const struct fsplan *plan, struct sbuf *out)
 				sb_addf(out, "%s  %s\n", op->mhash, op->path);
 			continue;
 		}
+		/* The cache vouched that its bytes are the manifest's. */
+		if (op->verdict == FS_UNCHANGED && op->trusted &&
+		    op->mhash != NULL) {
+			sb_addf(out, "%s  %s\n", op->mhash, op->path);
+			continue;
+		}
 		sha256_hex(op->file->data, op->file->len, hex);
 		sb_addf(out, "%s  %s\n", hex, op->path);
 	}
-}
-
-static void
-cache_line(struct sbuf *out, const char *rel, uint64_t hash,
-    const struct stat *sb)
-{
-	sb_addf(out, "%016llx %lld %lld.%09ld %lld.%09ld %llu %s\n",
-	    (unsigned long long)hash, (long long)sb->st_size,
-	    (long long)sb->st_mtim.tv_sec, (long)sb->st_mtim.tv_nsec,
-	    (long long)sb->st_ctim.tv_sec, (long)sb->st_ctim.tv_nsec,
-	    (unsigned long long)sb->st_ino, rel);
 }
 
 /* Rewrites a small file of ours only when its bytes change. */
@@ -573,8 +521,7 @@ fsout_apply(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 	struct sigsave	 save;
 	struct dirlog	 dirs = { NULL, 0, 0 };
 	struct strmap	 known;
-	struct sbuf	 man = SBUF_INIT, cache = SBUF_INIT;
-	struct stat	 sb;
+	struct sbuf	 man = SBUF_INIT;
 	sigset_t	 oldmask;
 	char		**tmps;
 	const char	*path;
@@ -643,21 +590,6 @@ fsout_apply(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 	    man.len) == -1)
 		diag_add(dg, DIAG_ERROR, NULL, "cannot write '%s/%s': %s",
 		    o->dir, FS_MANIFEST, strerror(errno));
-	/* The stat cache: what each file of ours looks like now. */
-	sb_addstr(&cache, CACHE_HEADER);
-	for (i = 0; i < plan->nops; i++) {
-		const struct fsop *op = &plan->ops[i];
-
-		if (op->orphan || op->failed || (!writes(op, o->force) &&
-		    op->verdict != FS_UNCHANGED))
-			continue;
-		if (stat(full_path(ar, o, op->path), &sb) == 0)
-			cache_line(&cache, op->path,
-			    fsout_fasthash(op->file->data, op->file->len), &sb);
-	}
-	/* A cache that cannot be written only costs time next run. */
-	(void)replace_if_changed(full_path(ar, o, FS_CACHE), cache.buf,
-	    cache.len);
 	sigprocmask(SIG_SETMASK, &oldmask, NULL);
 	rc = diag_failed(dg) ? -1 : 0;
 	goto out;
@@ -678,12 +610,113 @@ out:
 	free(tmps);
 	free(dirs.v);
 	sb_release(&man);
-	sb_release(&cache);
 	if (sig != 0 && rc == -1)
 		diag_add(dg, DIAG_ERROR, NULL,
 		    "interrupted by signal %d; nothing was changed", sig);
 	*sigp = sig;
 	return rc;
+}
+
+/*
+ * Rewrites the stat cache after a run that ended with the directory as
+ * generated: the inputs as they were read, the binary, the diagnostics,
+ * and each generated file.  Trusted entries are kept without a stat.
+ */
+void
+fsout_save_cache(struct arena *ar, const struct fsout_opts *o,
+    const struct fsplan *plan, struct src *const *inputs, size_t ninputs,
+    const char *diags, size_t ndiags)
+{
+	struct sbuf		 sb = SBUF_INIT;
+	struct sc_entry		 exe, *ist, e;
+	const char		**names;
+	struct stat		 st;
+	size_t			 i, nfiles = 0;
+	bool			 complete = true;
+
+	if (!sc_exe(&exe))
+		return;
+	ist = arena_array(ar, ninputs + 1, sizeof(*ist));
+	names = arena_array(ar, ninputs + 1, sizeof(*names));
+	for (i = 0; i < ninputs; i++) {
+		/* An input read from a pipe has no stat: never fast. */
+		if (!inputs[i]->has_st)
+			return;
+		sc_entry_set(&ist[i], &inputs[i]->st, 0);
+		names[i] = inputs[i]->name;
+	}
+	sc_write_header(&sb, &exe, names, ist, ninputs, diags, ndiags);
+	for (i = 0; i < plan->nops; i++) {
+		const struct fsop *op = &plan->ops[i];
+
+		if (op->orphan)
+			continue;
+		/* Only a tree exactly as generated may take the fast path. */
+		if (op->failed || (!writes(op, o->force) &&
+		    op->verdict != FS_UNCHANGED))
+			complete = false;
+		else if (op->verdict == FS_UNCHANGED && op->cached != NULL)
+			e = *op->cached;
+		else if (stat(full_path(ar, o, op->path), &st) == 0)
+			sc_entry_set(&e, &st, fsout_fasthash(op->file->data,
+			    op->file->len));
+		else
+			complete = false;
+		if (!complete)
+			break;
+		sc_write_file(&sb, op->path, &e);
+		nfiles++;
+	}
+	/* The manifest too: a hand edit of it must end the fast path. */
+	if (complete && stat(full_path(ar, o, FS_MANIFEST), &st) == 0) {
+		sc_entry_set(&e, &st, 0);
+		sc_write_file(&sb, FS_MANIFEST, &e);
+		sc_write_complete(&sb, nfiles + 1);
+	}
+	/* A cache that cannot be written only costs time next run. */
+	(void)replace_if_changed(full_path(ar, o, FS_CACHE), sb.buf, sb.len);
+	sb_release(&sb);
+}
+
+bool
+fsout_uptodate(struct arena *ar, const struct fsout_opts *o,
+    const char *const *inputs, size_t ninputs, const char **diags,
+    size_t *ndiags, size_t *nfiles)
+{
+	struct statcache	 c;
+	struct sc_entry		 exe;
+	struct stat		 st;
+	struct sbuf		 path = SBUF_INIT;
+	size_t			 i, n = 0, dirlen;
+
+	sc_load(&c, ar, full_path(ar, o, FS_CACHE), false);
+	if (!c.loaded || !c.complete || c.ninputs != ninputs || !sc_exe(&exe) ||
+	    exe.size != c.exe.size || exe.ino != c.exe.ino ||
+	    exe.mtime_s != c.exe.mtime_s || exe.mtime_ns != c.exe.mtime_ns)
+		return false;
+	for (i = 0; i < ninputs; i++)
+		if (strcmp(inputs[i], c.inputs[i]) != 0 ||
+		    stat(inputs[i], &st) == -1 ||
+		    !sc_fresh(&c, &c.input_st[i], &st))
+			return false;
+	sb_addf(&path, "%s/", o->dir);
+	dirlen = path.len;
+	for (i = 0; i < c.npaths; i++) {
+		sb_setlen(&path, dirlen);
+		sb_addstr(&path, c.paths[i]);
+		if (lstat(path.buf, &st) == -1 ||
+		    !sc_fresh(&c, &c.entries[i], &st)) {
+			sb_release(&path);
+			return false;
+		}
+		if (strcmp(c.paths[i], FS_MANIFEST) != 0)
+			n++;
+	}
+	sb_release(&path);
+	*diags = c.diags;
+	*ndiags = c.ndiags;
+	*nfiles = n;
+	return true;
 }
 
 int

@@ -10,6 +10,8 @@ struct arena;
 struct diag;
 struct outfile;
 struct outset;
+struct sc_entry;
+struct src;
 
 /* Files of siteinfra's own in the output directory. */
 #define FS_MANIFEST	".siteinfra.manifest"	/* committed: path and SHA-256 */
@@ -41,6 +43,7 @@ struct fsop {
 	bool		 trusted;	/* the stat cache vouched for it */
 	bool		 failed;	/* its write failed */
 	const char	*mhash;		/* its hash in the old manifest */
+	const struct sc_entry *cached;	/* its stat cache entry, if trusted */
 };
 
 struct fsplan {
@@ -77,6 +80,18 @@ int	fsout_read_old(const struct fsout_opts *, struct fsop *);
  */
 int	fsout_apply(struct arena *, struct diag *, const struct fsout_opts *,
 	    struct fsplan *, int *sig);
+/*
+ * The no-op fast path: true when the stat cache proves that the inputs
+ * (the same paths, untouched), the binary and every generated file are as
+ * the last run left them; then *diags holds that run's diagnostics.
+ */
+bool	fsout_uptodate(struct arena *, const struct fsout_opts *,
+	    const char *const *inputs, size_t ninputs, const char **diags,
+	    size_t *ndiags, size_t *nfiles);
+/* Rewrites the stat cache after a run that left the tree as generated. */
+void	fsout_save_cache(struct arena *, const struct fsout_opts *,
+	    const struct fsplan *, struct src *const *inputs, size_t ninputs,
+	    const char *diags, size_t ndiags);
 /* Takes the directory's write lock, creating the directory; 0 or -1. */
 int	fsout_lock(struct diag *, const struct fsout_opts *, int *fd);
 void	fsout_unlock(int fd);

@@ -135,17 +135,15 @@ inputs_list(struct arena *ar, struct diag *dg, char *const *paths,
 }
 
 int
-inputs_load(struct arena *ar, struct diag *dg, char *const *paths,
-    size_t npaths, struct ast_file **files)
+inputs_read(struct arena *ar, struct diag *dg, const char *const *list,
+    size_t n, struct ast_file **files)
 {
-	const char	**list;
 	struct ast_file	*f, **tail = files;
 	struct src	*src;
-	size_t		 i, n;
-	int		 rc, err;
+	size_t		 i;
+	int		 rc = 0, err;
 
 	*files = NULL;
-	rc = inputs_list(ar, dg, paths, npaths, &list, &n);
 	for (i = 0; i < n; i++) {
 		if ((src = src_load(ar, list[i], (unsigned)i)) == NULL) {
 			err = errno;
@@ -170,4 +168,17 @@ inputs_load(struct arena *ar, struct diag *dg, char *const *paths,
 		tail = &f->next;
 	}
 	return rc;
+}
+
+int
+inputs_load(struct arena *ar, struct diag *dg, char *const *paths,
+    size_t npaths, struct ast_file **files)
+{
+	const char	**list;
+	size_t		 n;
+	int		 rc, rc2;
+
+	rc = inputs_list(ar, dg, paths, npaths, &list, &n);
+	rc2 = inputs_read(ar, dg, list, n, files);
+	return rc != 0 ? rc : rc2;
 }

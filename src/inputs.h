@@ -22,7 +22,11 @@ struct diag;
 int	inputs_load(struct arena *, struct diag *, char *const *paths,
 	    size_t npaths, struct ast_file **files);
 
-/* Lists the input paths only (for fmt); same rules.  Returns 0, 2 or 3. */
+/* Reads and parses listed files; returns 0, 2 or 3 as inputs_load. */
+int	inputs_read(struct arena *, struct diag *, const char *const *list,
+	    size_t n, struct ast_file **files);
+
+/* Lists the input paths only; same rules.  Returns 0, 2 or 3. */
 int	inputs_list(struct arena *, struct diag *, char *const *paths,
 	    size_t npaths, const char ***list, size_t *n);
 

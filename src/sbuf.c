@@ -114,6 +114,9 @@ sb_detach(struct sbuf *sb, size_t *lenp)
 
 	if (sb->cap == 0)
 		sb_grow(sb, 0);
+	else if (sb->cap > sb->len + 1)
+		/* Kept buffers are many: give the doubling slack back. */
+		sb->buf = xrealloc(sb->buf, sb->len + 1);
 	p = sb->buf;
 	if (lenp != NULL)
 		*lenp = sb->len;

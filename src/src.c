@@ -80,6 +80,8 @@ src_load(struct arena *ar, const char *path, unsigned order)
 	s->len = len;
 	s->order = order;
 	s->ar = ar;
+	s->st = st;
+	s->has_st = true;
 	return s;
 fail:
 	saved = errno;

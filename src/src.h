@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 
 struct arena;
 
@@ -17,6 +18,8 @@ struct src {
 	const char	*text;	/* whole file, NUL-terminated (may hold NULs) */
 	size_t		 len;
 	unsigned	 order;	/* position in the run's file list, for sorting */
+	struct stat	 st;	/* as it was when read (src_load only) */
+	bool		 has_st;
 	uint32_t	*lines;	/* byte offset of each line start, built lazily */
 	size_t		 nlines;
 	struct arena	*ar;

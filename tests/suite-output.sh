@@ -110,6 +110,17 @@ f=infra/sites/alpha/aws/main.tf
 sed -i 's/bucket_media/bucket_mediA/' "$f"	# same size, same second
 "$BIN" compile --check > out 2>&1; rc=$?
 [ $rc -eq 1 ] && grep -q "^edited by hand: $f" out && ok || ko "same-size same-second edit not seen: $(cat out)"
+# In place (the same inode), the same size, right after the compile that
+# wrote it and its cache: the racily-clean rule must not trust the cache.
+"$BIN" compile --force > /dev/null 2>&1
+"$BIN" compile > /dev/null 2>&1
+ino=$(stat -c %i "$f")
+sed 's/bucket_media/bucket_mediA/' "$f" > "$work/edited" && cat "$work/edited" > "$f"
+[ "$(stat -c %i "$f")" = "$ino" ] || ko "the in-place edit changed the inode"
+"$BIN" compile --check > out 2>&1; rc=$?
+[ $rc -eq 1 ] && grep -q "^edited by hand: $f" out && ok || ko "in-place same-size edit not seen: $(cat out)"
+"$BIN" compile > out 2>&1; rc=$?
+[ $rc -eq 2 ] && grep -q 'edited by hand' out && ok || ko "compile did not refuse the in-place edit: $(cat out)"
 # Even with the mtime put back as it was: ctime still moves.
 "$BIN" compile --force > /dev/null 2>&1
 m=$(stat -c %y "$f")
