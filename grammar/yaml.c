@@ -96,7 +96,10 @@ span(struct ycx *y, uint32_t off, uint32_t end)
 	return pos;
 }
 
-/* One character at a byte offset (or an empty span at the end). */
+/*
+ * One character at a byte offset.  The end of a file is shown at the end
+ * of its last line, as the native parser does.
+ */
 static struct srcpos
 char_at(struct ycx *y, uint32_t off)
 {
@@ -105,6 +108,8 @@ char_at(struct ycx *y, uint32_t off)
 
 	if (off > y->src->len)
 		off = (uint32_t)y->src->len;
+	if (off == y->src->len && off > 0 && y->src->text[off - 1] == '\n')
+		off--;
 	pos.file = y->src;
 	pos.off = off;
 	pos.end = off;
@@ -278,24 +283,44 @@ node_desc(const yaml_node_t *n)
 /* ------------------------------------------------------------------ */
 /* First pass: events.  Syntax, anchors, aliases, tags, documents, depth. */
 
+/* The first byte at or before off that does not start valid UTF-8. */
+static uint32_t
+bad_utf8(struct ycx *y, uint32_t off)
+{
+	const unsigned char	*u = (const unsigned char *)y->src->text;
+	size_t			 i = 0, k, len = y->src->len;
+
+	while (i < len && i <= off) {
+		if ((k = utf8_seqlen(u + i, len - i)) == 0)
+			return (uint32_t)i;
+		i += k;
+	}
+	return off;
+}
+
 static void
 syntax_error(struct ycx *y, const yaml_parser_t *p)
 {
-	struct srcpos	 pos;
+	struct srcpos	 pos, ctx;
 	const char	*problem = p->problem ? p->problem : "syntax error";
+	uint32_t	 off;
 
 	if (p->error == YAML_MEMORY_ERROR)
 		xalloc_die();
 	if (p->error == YAML_READER_ERROR) {
-		pos = char_at(y, p->problem_offset > y->src->len ?
-		    (uint32_t)y->src->len : (uint32_t)p->problem_offset);
-		if (p->problem_value == -1)
+		off = p->problem_offset > y->src->len ?
+		    (uint32_t)y->src->len : (uint32_t)p->problem_offset;
+		pos = char_at(y, off);
+		/* libyaml points at the byte after a bad lead byte. */
+		if (strstr(problem, "UTF-8") != NULL) {
+			pos = char_at(y, bad_utf8(y, off));
+			pos.end = pos.off + (pos.off < y->src->len);
+			diag_add(y->dg, DIAG_ERROR, &pos, "invalid YAML: not "
+			    "UTF-8 text (byte 0x%02X)",
+			    (unsigned char)y->src->text[pos.off]);
+		} else if (p->problem_value == -1)
 			diag_add(y->dg, DIAG_ERROR, &pos, "invalid YAML: %s",
 			    problem);
-		else if (strstr(problem, "octet") != NULL)
-			diag_add(y->dg, DIAG_ERROR, &pos,
-			    "invalid YAML: %s (byte 0x%02X)", problem,
-			    (unsigned)p->problem_value & 0xFF);
 		else
 			diag_add(y->dg, DIAG_ERROR, &pos,
 			    "invalid YAML: %s (U+%04X)", problem,
@@ -303,10 +328,16 @@ syntax_error(struct ycx *y, const yaml_parser_t *p)
 		return;
 	}
 	pos = char_at(y, mark_off(y, p->problem_mark.index));
-	diag_add(y->dg, DIAG_ERROR, &pos, "invalid YAML: %s", problem);
+	if (pos.off < y->src->len && y->src->text[pos.off] == '\t')
+		diag_add(y->dg, DIAG_ERROR, &pos, "invalid YAML: %s (a tab: "
+		    "YAML is indented with spaces)", problem);
+	else
+		diag_add(y->dg, DIAG_ERROR, &pos, "invalid YAML: %s", problem);
 	if (p->context != NULL) {
-		pos = char_at(y, mark_off(y, p->context_mark.index));
-		diag_note(y->dg, &pos, "%s that starts here", p->context);
+		ctx = char_at(y, mark_off(y, p->context_mark.index));
+		if (ctx.off != pos.off)
+			diag_note(y->dg, &ctx, "%s that starts here",
+			    p->context);
 	}
 }
 
@@ -696,10 +727,14 @@ block(struct ycx *y, const struct block_spec *spec, const struct ykey *type,
 		pos.end = pos.off;
 	b = ast_new(y->ar, AST_BLOCK, &pos);
 	b->name = spec->type;
+	/*
+	 * The key of a labelled block is its label: the type key above it
+	 * is shared by every block of the type.
+	 */
 	b->keypos = type->pos;
 	if (label != NULL) {
 		b->label = label->name;
-		b->labelpos = label->pos;
+		b->keypos = b->labelpos = label->pos;
 	}
 	b->multiline = is_block(body);
 	walk_body(y, spec, body, b, depth + 1);
