@@ -214,6 +214,30 @@ for delay in 0.01 0.02 0.04 0.06 0.08 0.1 0.15 0.2 0.3 0.5; do
 	[ -z "$(find infra -name '*siteinfra-tmp*')" ] && ok || ko "SIGTERM after ${delay}s left temporary files"
 done
 [ $interrupted -gt 0 ] && ok || ko "no run was interrupted before its end: the signal test proved nothing"
+# 4. Two runs at once on the same directory: the lock serialises them.
+sed -i 's/example.net/example.com/' sites/s*.infra
+"$BIN" compile > "$work/one.out" 2>&1 &
+p1=$!
+"$BIN" compile > "$work/two.out" 2>&1 &
+p2=$!
+wait $p1; r1=$?
+wait $p2; r2=$?
+[ $r1 -eq 0 ] && [ $r2 -eq 0 ] && ok || ko "concurrent runs: exit $r1 and $r2: $(cat "$work/one.out" "$work/two.out" | tail -5)"
+"$BIN" compile --check > out 2>&1 && ok || ko "after concurrent runs the tree is not up to date: $(tail -3 out)"
+[ -z "$(find infra -name '*siteinfra-tmp*')" ] && ok || ko "concurrent runs left temporary files"
+# 5. A run waits while another holds the lock, and writes only after.
+sed -i 's/example.com/example.info/' sites/s0.infra
+b=$(snap infra)
+flock infra/.siteinfra.lock sleep 2 &
+holder=$!
+sleep 0.5
+"$BIN" compile > "$work/waiter.out" 2>&1 &
+waiter=$!
+sleep 1
+[ "$(snap infra)" = "$b" ] && ok || ko "a run wrote while another held the lock"
+wait $holder
+wait $waiter && ok || ko "the waiting run failed: $(cat "$work/waiter.out")"
+grep -q 'example.info' infra/sites/s0/aws/main.tf && ok || ko "the waiting run did not write after the lock was released"
 cd "$top"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
