@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: ISC */
+/* check_int.h: what the checker's passes share (not for other modules). */
+#ifndef CHECK_INT_H
+#define CHECK_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ast.h"
+#include "diag.h"
+#include "model.h"
+#include "strmap.h"
+
+struct block_spec;
+
+/* Longest expiration accepted, in days (100 years). */
+#define MAX_EXPIRATION	36500
+
+struct chk {
+	struct arena	*ar;
+	struct diag	*dg;
+	struct config	*cfg;
+	struct strmap	 sites;		/* name -> struct site */
+	struct strmap	 bucket_names;	/* name -> struct owner */
+	struct strmap	 iam_names;	/* "aws:name" -> struct owner */
+	struct strmap	 cdn_domains;	/* domain -> struct owner */
+	bool		 no_state_reported[PROVIDER__MAX];
+};
+
+/* Who uses a globally unique name, for "also used by" notes. */
+struct owner {
+	const struct site	*site;
+	const char		*env;
+	struct srcpos		 pos;
+};
+
+/* check.c */
+unsigned	chk_errors(const struct chk *);
+
+/* check_shape.c: pass 1, every block against the schema. */
+void		chk_shape_body(struct chk *, const struct block_spec *,
+		    const struct ast *owner, const struct ast *first);
+
+/* check_values.c: attribute values of well-shaped trees. */
+const struct ast *chk_attr(const struct ast *block, const char *name);
+bool		chk_bool(const struct ast *block, const char *name,
+		    struct srcpos *pos);
+bool		chk_env_strings(struct chk *, const struct site *,
+		    const struct srcpos *envpos, const struct ast *attr,
+		    const char *(*check)(const char *), const char *what,
+		    struct envstr *out);
+bool		chk_env_numbers(struct chk *, const struct site *,
+		    const struct srcpos *envpos, const struct ast *attr,
+		    int64_t min, int64_t max, struct envnum *out);
+const char	**chk_str_list(struct chk *, const struct ast *list,
+		    size_t *n, struct srcpos **pos);
+bool		chk_env_list(struct chk *, const struct ast *attr,
+		    const char **envs, size_t n, const struct srcpos *pos);
+
+/* check_site.c: pass 3, one site. */
+void		chk_site(struct chk *, const struct ast *block,
+		    const char *input, struct site ***tail);
+
+#endif

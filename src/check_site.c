@@ -1,0 +1,651 @@
+/* SPDX-License-Identifier: ISC */
+/* check_site.c: pass 3: one site, its components, references and limits. */
+#include <inttypes.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "check.h"
+#include "check_int.h"
+#include "diag.h"
+#include "model.h"
+#include "names.h"
+#include "sbuf.h"
+#include "schema.h"
+#include "strmap.h"
+#include "suggest.h"
+
+/* ------------------------------------------------------------------ */
+/* Pass 3: sites. */
+
+static void
+build_providers(struct chk *c, struct site *s, const struct ast *block)
+{
+	const struct ast	*a = chk_attr(block, "providers"), *item;
+	enum provider		 p;
+
+	if (a == NULL) {
+		s->providers = 1u << PROVIDER_AWS;
+		s->providers_pos = block->labelpos;
+		return;
+	}
+	s->providers_pos = a->pos;
+	if (a->child->child == NULL)
+		diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+		    "'providers' is empty; use [\"aws\"], [\"scw\"] or both");
+	for (item = a->child->child; item != NULL; item = item->next) {
+		if ((p = provider_lookup(item->str)) == PROVIDER__MAX) {
+			if (strcmp(item->str, "scaleway") == 0)
+				diag_add(c->dg, DIAG_ERROR, &item->pos,
+				    "unknown provider 'scaleway'; did you mean "
+				    "'scw'?");
+			else
+				diag_add(c->dg, DIAG_ERROR, &item->pos,
+				    "unknown provider '%s'; use \"aws\" or "
+				    "\"scw\"", item->str);
+			continue;
+		}
+		if (s->providers & (1u << p))
+			diag_add(c->dg, DIAG_ERROR, &item->pos,
+			    "provider '%s' is listed twice", item->str);
+		s->providers |= 1u << p;
+	}
+}
+
+static void
+build_region(struct chk *c, struct site *s, const struct ast *block)
+{
+	const struct ast	*a = chk_attr(block, "region"), *e;
+	const char		*why;
+	int			 p;
+
+	for (p = 0; p < PROVIDER__MAX; p++)
+		if (site_has(s, (enum provider)p) && c->cfg->state[p] != NULL)
+			s->region[p] = c->cfg->state[p]->region;
+	if (a == NULL)
+		return;
+	if (a->child->kind == AST_STRING) {
+		if (site_has(s, PROVIDER_AWS) && site_has(s, PROVIDER_SCW)) {
+			diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+			    "site '%s' runs on aws and scw; give the region "
+			    "by provider: region = { aws = \"...\", scw = "
+			    "\"...\" }", s->name);
+			return;
+		}
+		for (p = 0; p < PROVIDER__MAX; p++)
+			if (site_has(s, (enum provider)p))
+				s->region[p] = a->child->str;
+	} else
+		for (e = a->child->child; e != NULL; e = e->next) {
+			p = provider_lookup(e->name);
+			if (p == PROVIDER__MAX ||
+			    !site_has(s, (enum provider)p)) {
+				diag_add(c->dg, DIAG_ERROR, &e->keypos,
+				    "'%s' is not a provider of site '%s'",
+				    e->name, s->name);
+				continue;
+			}
+			s->region[p] = e->child->str;
+		}
+	for (p = 0; p < PROVIDER__MAX; p++) {
+		if (!site_has(s, (enum provider)p) || s->region[p] == NULL)
+			continue;
+		if (p == PROVIDER_AWS)
+			why = name_aws_region_problem(s->region[p]);
+		else
+			why = name_scw_region_problem(s->region[p]);
+		if (why != NULL)
+			diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+			    "invalid %s region '%s': %s", provider_names[p],
+			    s->region[p], why);
+	}
+}
+
+static void
+build_envs(struct chk *c, struct site *s, const struct ast *block,
+    struct srcpos **envpos)
+{
+	const struct ast	*a = chk_attr(block, "environments");
+	size_t			 i;
+
+	if (a != NULL) {
+		s->envs = chk_str_list(c, a->child, &s->nenv, envpos);
+		if (!chk_env_list(c, a, s->envs, s->nenv, *envpos))
+			s->nenv = 0;
+		return;
+	}
+	if (c->cfg->envs == NULL) {
+		diag_add(c->dg, DIAG_ERROR, &block->labelpos,
+		    "site '%s' has no environments; set 'environments' at the "
+		    "top level or in the site", s->name);
+		return;
+	}
+	s->envs = c->cfg->envs;
+	s->nenv = c->cfg->nenv;
+	*envpos = arena_array(c->ar, s->nenv, sizeof(**envpos));
+	for (i = 0; i < s->nenv; i++)
+		(*envpos)[i] = c->cfg->envs_pos;
+}
+
+/* Registers a globally unique name; reports a clash with its first use. */
+static void
+claim(struct chk *c, struct strmap *m, const char *key, const char *what,
+    const char *shown, const struct site *s, const char *env,
+    const struct srcpos *pos)
+{
+	struct owner	*o = ARENA_NEW(c->ar, struct owner), *prev;
+
+	o->site = s;
+	o->env = env;
+	o->pos = *pos;
+	if ((prev = strmap_put(m, key, o)) == NULL)
+		return;
+	if (prev->site == s && strcmp(prev->env, env) != 0)
+		diag_add(c->dg, DIAG_ERROR, pos,
+		    "%s '%s' is the same in environments '%s' and '%s' of site "
+		    "'%s'; add ${env} to it", what, shown, prev->env, env,
+		    s->name);
+	else if (prev->site == s)
+		diag_add(c->dg, DIAG_ERROR, pos,
+		    "%s '%s' is used twice in environment '%s' of site '%s'",
+		    what, shown, env, s->name);
+	else
+		diag_add(c->dg, DIAG_ERROR, pos,
+		    "%s '%s' (site '%s', environment '%s') is also used by "
+		    "site '%s'", what, shown, s->name, env, prev->site->name);
+	diag_note(c->dg, &prev->pos, "first used here");
+}
+
+static void
+build_bucket(struct chk *c, struct site *s, const struct srcpos *envpos,
+    const struct ast *b, struct bucket ***tail)
+{
+	struct bucket		*bk;
+	const struct ast	*a;
+	const char		*why;
+	size_t			 i;
+
+	if ((why = name_label_problem(b->label)) != NULL) {
+		diag_add(c->dg, DIAG_ERROR, &b->labelpos,
+		    "invalid bucket label '%s': %s", b->label, why);
+		return;
+	}
+	if ((bk = site_bucket(s, b->label)) != NULL) {
+		diag_add(c->dg, DIAG_ERROR, &b->labelpos,
+		    "duplicate bucket '%s' in site '%s'", b->label, s->name);
+		diag_note(c->dg, &bk->pos, "first defined here");
+		return;
+	}
+	bk = ARENA_NEW(c->ar, struct bucket);
+	bk->label = b->label;
+	bk->pos = b->labelpos;
+	bk->index = (unsigned)s->nbuckets;
+	if ((a = chk_attr(b, "name")) != NULL)
+		chk_env_strings(c, s, envpos, a, name_bucket_problem,
+		    "bucket name", &bk->name);
+	else {
+		bk->name.v = arena_array(c->ar, s->nenv, sizeof(char *));
+		bk->name.pos = b->labelpos;
+		for (i = 0; i < s->nenv; i++) {
+			bk->name.v[i] = arena_printf(c->ar, "%s-%s-%s",
+			    s->envs[i], s->name, b->label);
+			if ((why = name_bucket_problem(bk->name.v[i])) !=
+			    NULL) {
+				diag_add(c->dg, DIAG_ERROR, &b->labelpos,
+				    "bucket name '%s' for environment '%s' is "
+				    "invalid: %s; set 'name'", bk->name.v[i],
+				    s->envs[i], why);
+				break;
+			}
+		}
+	}
+	if ((a = chk_attr(b, "expiration")) != NULL)
+		chk_env_numbers(c, s, envpos, a, 0, MAX_EXPIRATION,
+		    &bk->expiration);
+	else
+		bk->expiration.v = arena_array(c->ar, s->nenv,
+		    sizeof(int64_t));
+	bk->public_read = chk_bool(b, "public_read", &bk->public_pos);
+	if (bk->public_read)
+		diag_add(c->dg, DIAG_WARNING, &bk->public_pos,
+		    "bucket '%s' of site '%s' is readable by anyone on the "
+		    "internet", bk->label, s->name);
+	if ((a = chk_attr(b, "cors_origins")) != NULL)
+		bk->cors_origins = chk_str_list(c, a->child, &bk->ncors, NULL);
+	else {
+		bk->cors_origins = arena_array(c->ar, 2, sizeof(char *));
+		bk->cors_origins[0] = "*";
+		bk->ncors = 1;
+	}
+	for (i = 0; bk->name.v != NULL && i < s->nenv; i++)
+		if (bk->name.v[i] != NULL)
+			claim(c, &c->bucket_names, bk->name.v[i],
+			    "bucket name", bk->name.v[i], s, s->envs[i],
+			    &bk->name.pos);
+	**tail = bk;
+	*tail = &bk->next;
+	s->nbuckets++;
+}
+
+static const char *const price_classes[] = {
+	"PriceClass_100", "PriceClass_200", "PriceClass_All", NULL,
+};
+
+static const char *
+price_class_problem(const char *v)
+{
+	size_t	i;
+
+	for (i = 0; price_classes[i] != NULL; i++)
+		if (strcmp(v, price_classes[i]) == 0)
+			return NULL;
+	return "use \"PriceClass_100\", \"PriceClass_200\" or "
+	    "\"PriceClass_All\"";
+}
+
+/* The declared domain a CDN domain lives in: the longest suffix. */
+static struct domain *
+zone_of(const struct config *cfg, const char *name)
+{
+	struct domain	*d, *best = NULL;
+
+	for (d = cfg->domains; d != NULL; d = d->next)
+		if (name_in_zone(name, d->name) &&
+		    (best == NULL || strlen(d->name) > strlen(best->name)))
+			best = d;
+	return best;
+}
+
+static void
+build_cdn(struct chk *c, struct site *s, const struct srcpos *envpos,
+    const struct ast *b)
+{
+	struct cdn		*cdn = ARENA_NEW(c->ar, struct cdn);
+	const struct ast	*a;
+	size_t			 i;
+
+	cdn->pos = b->keypos;
+	if ((a = chk_attr(b, "bucket")) != NULL) {
+		if ((cdn->bucket = site_bucket(s, a->child->str)) == NULL) {
+			struct suggest	 sg;
+			struct bucket	*bk;
+			const char	*best;
+
+			suggest_init(&sg, a->child->str);
+			for (bk = s->buckets; bk != NULL; bk = bk->next)
+				suggest_add(&sg, bk->label);
+			if ((best = suggest_best(&sg)) != NULL)
+				diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+				    "site '%s' has no bucket '%s'; did you "
+				    "mean "
+				    "'%s'?", s->name, a->child->str, best);
+			else
+				diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+				    "site '%s' has no bucket '%s'", s->name,
+				    a->child->str);
+		}
+	} else if (s->nbuckets == 1)
+		cdn->bucket = s->buckets;
+	else if (s->nbuckets == 0)
+		diag_add(c->dg, DIAG_ERROR, &b->keypos,
+		    "cdn of site '%s' needs a bucket to serve; declare one "
+		    "with bucket \"media\" {}", s->name);
+	else
+		diag_add(c->dg, DIAG_ERROR, &b->keypos,
+		    "site '%s' has %zu buckets; say which one the cdn serves "
+		    "with bucket = \"...\"", s->name, s->nbuckets);
+	cdn->serve_static = chk_bool(b, "static", &cdn->static_pos);
+	if (cdn->serve_static && s->app_domain.v == NULL)
+		diag_add(c->dg, DIAG_ERROR, &cdn->static_pos,
+		    "static = true proxies to the application, but site '%s' "
+		    "has no app_domain", s->name);
+	cdn->zone = arena_array(c->ar, s->nenv, sizeof(*cdn->zone));
+	if ((a = chk_attr(b, "domain")) != NULL &&
+	    chk_env_strings(c, s, envpos, a, name_dns_problem, "cdn domain",
+	    &cdn->domain)) {
+		for (i = 0; i < s->nenv; i++) {
+			cdn->zone[i] = zone_of(c->cfg, cdn->domain.v[i]);
+			claim(c, &c->cdn_domains, cdn->domain.v[i],
+			    "cdn domain", cdn->domain.v[i], s, s->envs[i],
+			    &cdn->domain.pos);
+		}
+	}
+	if ((a = chk_attr(b, "price_class")) != NULL)
+		chk_env_strings(c, s, envpos, a, price_class_problem,
+		    "price class", &cdn->price_class);
+	else {
+		cdn->price_class.v = arena_array(c->ar, s->nenv,
+		    sizeof(char *));
+		cdn->price_class.pos = b->keypos;
+		for (i = 0; i < s->nenv; i++)
+			cdn->price_class.v[i] = "PriceClass_100";
+	}
+	s->cdn = cdn;
+}
+
+static void
+build_credentials(struct chk *c, struct site *s, const struct ast *b)
+{
+	struct credentials	*cr = ARENA_NEW(c->ar, struct credentials);
+	const struct ast	*a, *item;
+	struct bucket		*bk;
+	size_t			 i;
+
+	cr->pos = b->keypos;
+	if ((a = chk_attr(b, "buckets")) != NULL) {
+		for (item = a->child->child; item != NULL; item = item->next)
+			cr->nbuckets++;
+		cr->buckets = arena_array(c->ar, cr->nbuckets + 1,
+		    sizeof(*cr->buckets));
+		i = 0;
+		for (item = a->child->child; item != NULL; item = item->next) {
+			if ((bk = site_bucket(s, item->str)) == NULL) {
+				diag_add(c->dg, DIAG_ERROR, &item->pos,
+				    "site '%s' has no bucket '%s'", s->name,
+				    item->str);
+				continue;
+			}
+			cr->buckets[i++] = bk;
+		}
+		cr->nbuckets = i;
+		if (a->child->child == NULL)
+			diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+			    "'buckets' is empty: the key would reach nothing");
+	} else {
+		cr->nbuckets = s->nbuckets;
+		cr->buckets = arena_array(c->ar, s->nbuckets + 1,
+		    sizeof(*cr->buckets));
+		for (i = 0, bk = s->buckets; bk != NULL; bk = bk->next)
+			cr->buckets[i++] = bk;
+		if (s->nbuckets == 0)
+			diag_add(c->dg, DIAG_ERROR, &b->keypos,
+			    "credentials of site '%s' would reach no bucket; "
+			    "declare one with bucket \"name\" {}", s->name);
+	}
+	s->creds = cr;
+}
+
+/* The references an env variable may use in this site, for suggestions. */
+static void
+suggest_refs(struct chk *c, struct suggest *sg, const struct site *s)
+{
+	struct bucket	*bk;
+
+	suggest_add(sg, "cdn.domain");
+	suggest_add(sg, "credentials.access_key");
+	suggest_add(sg, "credentials.secret_key");
+	for (bk = s->buckets; bk != NULL; bk = bk->next) {
+		suggest_add(sg, arena_printf(c->ar, "bucket.%s.name",
+		    bk->label));
+		suggest_add(sg, arena_printf(c->ar, "bucket.%s.region",
+		    bk->label));
+	}
+}
+
+static bool
+build_ref(struct chk *c, const struct site *s, const struct ast *v,
+    struct envvar *ev)
+{
+	const char	*r = v->str, *dot, *attr;
+	struct suggest	 sg;
+	const char	*best;
+
+	if (strcmp(r, "cdn.domain") == 0) {
+		ev->ref = REF_CDN_DOMAIN;
+		if (s->cdn == NULL) {
+			diag_add(c->dg, DIAG_ERROR, &v->pos,
+			    "'%s' needs a cdn block in site '%s'", r, s->name);
+			return false;
+		}
+		return true;
+	}
+	if (strcmp(r, "credentials.access_key") == 0 ||
+	    strcmp(r, "credentials.secret_key") == 0) {
+		ev->ref = r[12] == 'a' ? REF_ACCESS_KEY : REF_SECRET_KEY;
+		if (s->creds == NULL) {
+			diag_add(c->dg, DIAG_ERROR, &v->pos,
+			    "'%s' needs a credentials block in site '%s'", r,
+			    s->name);
+			return false;
+		}
+		return true;
+	}
+	if (strncmp(r, "bucket.", 7) == 0 &&
+	    (dot = strchr(r + 7, '.')) != NULL &&
+	    strchr(dot + 1, '.') == NULL) {
+		attr = dot + 1;
+		if (strcmp(attr, "name") == 0 || strcmp(attr, "region") == 0) {
+			char *label = arena_strndup(c->ar, r + 7,
+			    (size_t)(dot - r - 7));
+
+			ev->ref = attr[0] == 'n' ? REF_BUCKET_NAME :
+			    REF_BUCKET_REGION;
+			if ((ev->bucket = site_bucket(s, label)) == NULL) {
+				diag_add(c->dg, DIAG_ERROR, &v->pos,
+				    "site '%s' has no bucket '%s'", s->name,
+				    label);
+				return false;
+			}
+			return true;
+		}
+	}
+	suggest_init(&sg, r);
+	suggest_refs(c, &sg, s);
+	if ((best = suggest_best(&sg)) != NULL)
+		diag_add(c->dg, DIAG_ERROR, &v->pos,
+		    "unknown reference '%s'; did you mean '%s'?", r, best);
+	else
+		diag_add(c->dg, DIAG_ERROR, &v->pos,
+		    "unknown reference '%s'; use cdn.domain, "
+		    "bucket.<name>.name, "
+		    "bucket.<name>.region, credentials.access_key or "
+		    "credentials.secret_key", r);
+	return false;
+}
+
+/* Keys that look like secrets should never hold a literal value. */
+static bool
+looks_secret(const char *key)
+{
+	static const char *const words[] = { "SECRET", "PASSWORD", "TOKEN",
+		"PRIVATE_KEY", NULL };
+	size_t			 i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strstr(key, words[i]) != NULL)
+			return true;
+	return false;
+}
+
+static void
+build_env(struct chk *c, struct site *s, const struct srcpos *envpos,
+    const struct ast *b, struct envblock ***tail)
+{
+	struct envblock		*eb, *prev;
+	struct envvar		*ev, **vtail;
+	const struct ast	*a;
+	const char		*why;
+	size_t			 i;
+
+	if ((why = name_label_problem(b->label)) != NULL) {
+		diag_add(c->dg, DIAG_ERROR, &b->labelpos,
+		    "invalid env block name '%s': %s", b->label, why);
+		return;
+	}
+	for (prev = s->envblocks; prev != NULL; prev = prev->next)
+		if (strcmp(prev->label, b->label) == 0) {
+			diag_add(c->dg, DIAG_ERROR, &b->labelpos,
+			    "duplicate env block '%s' in site '%s'", b->label,
+			    s->name);
+			diag_note(c->dg, &prev->pos, "first defined here");
+			return;
+		}
+	eb = ARENA_NEW(c->ar, struct envblock);
+	eb->label = b->label;
+	eb->pos = b->labelpos;
+	vtail = &eb->vars;
+	for (a = b->child; a != NULL; a = a->next) {
+		ev = ARENA_NEW(c->ar, struct envvar);
+		ev->key = a->name;
+		ev->pos = a->keypos;
+		if ((why = name_envkey_problem(a->name)) != NULL) {
+			diag_add(c->dg, DIAG_ERROR, &a->keypos,
+			    "invalid env variable name '%s': %s", a->name,
+			    why);
+			continue;
+		}
+		if (a->child->kind == AST_REF) {
+			if (!build_ref(c, s, a->child, ev))
+				continue;
+		} else {
+			if (!chk_env_strings(c, s, envpos, a, NULL, "value",
+			    &ev->literal))
+				continue;
+			for (i = 0; i < s->nenv; i++)
+				if ((why = name_envvalue_problem(
+				    ev->literal.v[i])) != NULL) {
+					diag_add(c->dg, DIAG_ERROR,
+					    &a->child->pos,
+					    "value of '%s' for environment "
+					    "'%s' "
+					    "cannot go in an env file: %s",
+					    a->name, s->envs[i], why);
+					break;
+				}
+			if (looks_secret(a->name) && a->child->kind ==
+			    AST_STRING && a->child->len > 0)
+				diag_add(c->dg, DIAG_WARNING, &a->child->pos,
+				    "'%s' looks like a secret: env files are "
+				    "committed templates, so give secrets "
+				    "through a reference or a secret manager",
+				    a->name);
+		}
+		*vtail = ev;
+		vtail = &ev->next;
+		eb->nvars++;
+	}
+	**tail = eb;
+	*tail = &eb->next;
+}
+
+/* Names each environment's IAM identity takes, unique per provider. */
+static void
+claim_iam(struct chk *c, struct site *s)
+{
+	size_t	i;
+	int	p;
+
+	if (s->creds == NULL)
+		return;
+	for (p = 0; p < PROVIDER__MAX; p++) {
+		if (!site_has(s, (enum provider)p))
+			continue;
+		for (i = 0; i < s->nenv; i++) {
+			const char *name = arena_printf(c->ar, "%s-%s",
+			    s->envs[i], s->name);
+
+			claim(c, &c->iam_names, arena_printf(c->ar, "%s:%s",
+			    provider_names[p], name), "IAM name", name, s,
+			    s->envs[i], &s->creds->pos);
+		}
+	}
+}
+
+/* Provider limits: what one provider cannot do with this site. */
+static void
+check_limits(struct chk *c, const struct site *s)
+{
+	bool	aws = site_has(s, PROVIDER_AWS);
+	bool	scw = site_has(s, PROVIDER_SCW);
+
+	if (s->cdn == NULL)
+		return;
+	if (s->cdn->serve_static && scw && !aws)
+		diag_add(c->dg, DIAG_ERROR, &s->cdn->static_pos,
+		    "static = true: Scaleway Edge Services cannot proxy the "
+		    "application's static files; remove it, or add \"aws\" to "
+		    "the providers of site '%s'", s->name);
+	else if (s->cdn->serve_static && scw)
+		diag_add(c->dg, DIAG_WARNING, &s->cdn->static_pos,
+		    "static = true applies to AWS only: on Scaleway the static "
+		    "files of site '%s' stay on the app domain", s->name);
+	if (scw && s->cdn->bucket != NULL && !s->cdn->bucket->public_read)
+		diag_add(c->dg, DIAG_WARNING, &s->cdn->pos,
+		    "on Scaleway, Edge Services serves only public objects: "
+		    "anyone who knows their URL can read the objects of bucket "
+		    "'%s' of site '%s'", s->cdn->bucket->label, s->name);
+	if (s->cdn->price_class.set && scw && !aws)
+		diag_add(c->dg, DIAG_ERROR, &s->cdn->price_class.pos,
+		    "price_class is a CloudFront setting, and site '%s' runs "
+		    "on Scaleway only", s->name);
+}
+
+void
+chk_site(struct chk *c, const struct ast *b, const char *input,
+    struct site ***tail)
+{
+	struct site		*s, *prev;
+	struct srcpos		*envpos = NULL;
+	const struct ast	*n, *a;
+	struct bucket		**btail;
+	struct envblock		**etail;
+	const char		*why;
+	unsigned		 before = chk_errors(c);
+	int			 p;
+
+	if ((why = name_site_problem(b->label)) != NULL) {
+		diag_add(c->dg, DIAG_ERROR, &b->labelpos,
+		    "invalid site name '%s': %s", b->label, why);
+		return;
+	}
+	s = ARENA_NEW(c->ar, struct site);
+	s->name = b->label;
+	s->pos = b->labelpos;
+	s->input = input;
+	if ((prev = strmap_put(&c->sites, s->name, s)) != NULL) {
+		diag_add(c->dg, DIAG_ERROR, &b->labelpos,
+		    "duplicate site '%s'", s->name);
+		diag_note(c->dg, &prev->pos, "first defined here");
+		return;
+	}
+	build_providers(c, s, b);
+	for (p = 0; p < PROVIDER__MAX; p++)
+		if (site_has(s, (enum provider)p) && c->cfg->state[p] == NULL &&
+		    !c->no_state_reported[p]) {
+			c->no_state_reported[p] = true;
+			diag_add(c->dg, DIAG_ERROR, &s->providers_pos,
+			    "site '%s' runs on %s, but no state \"%s\" block "
+			    "says where its Terraform state lives", s->name,
+			    provider_names[p], provider_names[p]);
+		}
+	build_region(c, s, b);
+	build_envs(c, s, b, &envpos);
+	if (s->nenv == 0)
+		return;
+	if ((a = chk_attr(b, "app_domain")) != NULL)
+		chk_env_strings(c, s, envpos, a, name_dns_problem, "app_domain",
+		    &s->app_domain);
+	btail = &s->buckets;
+	for (n = b->child; n != NULL; n = n->next)
+		if (n->kind == AST_BLOCK && strcmp(n->name, "bucket") == 0)
+			build_bucket(c, s, envpos, n, &btail);
+	for (n = b->child; n != NULL; n = n->next)
+		if (n->kind == AST_BLOCK && strcmp(n->name, "cdn") == 0)
+			build_cdn(c, s, envpos, n);
+		else if (n->kind == AST_BLOCK &&
+		    strcmp(n->name, "credentials") == 0)
+			build_credentials(c, s, n);
+	etail = &s->envblocks;
+	for (n = b->child; n != NULL; n = n->next)
+		if (n->kind == AST_BLOCK && strcmp(n->name, "env") == 0)
+			build_env(c, s, envpos, n, &etail);
+	claim_iam(c, s);
+	if (chk_errors(c) == before)
+		check_limits(c, s);
+	**tail = s;
+	*tail = &s->next;
+	c->cfg->nsites++;
+	c->cfg->providers |= s->providers;
+}
+

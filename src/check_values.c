@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: ISC */
+/* check_values.c: per-environment values, interpolation, lists. */
+#include <inttypes.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "check.h"
+#include "check_int.h"
+#include "diag.h"
+#include "model.h"
+#include "names.h"
+#include "sbuf.h"
+#include "schema.h"
+#include "strmap.h"
+#include "suggest.h"
+
+/* ------------------------------------------------------------------ */
+/* Helpers for the building passes; every tree they see is well shaped. */
+
+const struct ast *
+chk_attr(const struct ast *block, const char *name)
+{
+	const struct ast	*n;
+
+	for (n = block->child; n != NULL; n = n->next)
+		if (n->kind == AST_ATTR && strcmp(n->name, name) == 0)
+			return n;
+	return NULL;
+}
+
+bool
+chk_bool(const struct ast *block, const char *name, struct srcpos *pos)
+{
+	const struct ast	*a = chk_attr(block, name);
+
+	if (a == NULL)
+		return false;
+	if (pos != NULL)
+		*pos = a->pos;
+	return a->child->boolean;
+}
+
+static void
+unknown_interp(struct chk *c, const struct ast *n, const char *word)
+{
+	struct suggest	 sg;
+	const char	*best;
+
+	suggest_init(&sg, word);
+	suggest_add(&sg, "env");
+	suggest_add(&sg, "site");
+	if ((best = suggest_best(&sg)) != NULL)
+		diag_add(c->dg, DIAG_ERROR, &n->pos,
+		    "unknown interpolation '${%s}'; did you mean '${%s}'?",
+		    word, best);
+	else
+		diag_add(c->dg, DIAG_ERROR, &n->pos,
+		    "unknown interpolation '${%s}'; only ${env} and ${site} "
+		    "exist", word);
+}
+
+/*
+ * Expands ${env} and ${site} in a string; $${ is a literal ${.  Reports
+ * problems only when report is set; returns NULL after a problem.
+ */
+static const char *
+interp(struct chk *c, const struct ast *n, const char *site, const char *env,
+    bool report)
+{
+	const char	*s = n->str, *end, *name, *res;
+	size_t		 i = 0, len = n->len, nlen;
+	struct sbuf	 out = SBUF_INIT;
+
+	if (memchr(s, '$', len) == NULL)
+		return s;
+	while (i < len) {
+		if (s[i] == '$' && i + 2 < len && s[i + 1] == '$' &&
+		    s[i + 2] == '{') {
+			sb_addstr(&out, "${");
+			i += 3;
+			continue;
+		}
+		if (!(s[i] == '$' && i + 1 < len && s[i + 1] == '{')) {
+			sb_addch(&out, s[i++]);
+			continue;
+		}
+		end = memchr(s + i + 2, '}', len - i - 2);
+		if (end == NULL) {
+			if (report)
+				diag_add(c->dg, DIAG_ERROR, &n->pos,
+				    "unterminated '${' in string; write '$${' "
+				    "for a literal '${'");
+			goto fail;
+		}
+		name = s + i + 2;
+		nlen = (size_t)(end - name);
+		if (nlen == 3 && strncmp(name, "env", 3) == 0)
+			sb_addstr(&out, env);
+		else if (nlen == 4 && strncmp(name, "site", 4) == 0)
+			sb_addstr(&out, site);
+		else {
+			if (report)
+				unknown_interp(c, n,
+				    arena_strndup(c->ar, name, nlen));
+			goto fail;
+		}
+		i = (size_t)(end - s) + 1;
+	}
+	res = arena_strndup(c->ar, out.buf, out.len);
+	sb_release(&out);
+	return res;
+fail:
+	sb_release(&out);
+	return NULL;
+}
+
+static size_t
+env_index(const struct site *s, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < s->nenv; i++)
+		if (strcmp(s->envs[i], name) == 0)
+			return i;
+	return s->nenv;
+}
+
+/*
+ * Finds the value of a per-environment attribute for each environment
+ * of the site: out[i] for s->envs[i].  Returns false after reporting.
+ */
+static bool
+per_env(struct chk *c, const struct site *s, const struct srcpos *envpos,
+    const struct ast *attr, const struct ast **out)
+{
+	const struct ast	*v = attr->child, *e, *def = NULL;
+	size_t			 i;
+	bool			 ok = true;
+
+	for (i = 0; i < s->nenv; i++)
+		out[i] = v;
+	if (v->kind != AST_MAP)
+		return true;
+	for (i = 0; i < s->nenv; i++)
+		out[i] = NULL;
+	for (e = v->child; e != NULL; e = e->next) {
+		if (strcmp(e->name, "default") == 0) {
+			def = e->child;
+			continue;
+		}
+		i = env_index(s, e->name);
+		if (i == s->nenv) {
+			struct suggest	 sg;
+			const char	*best;
+			size_t		 k;
+
+			suggest_init(&sg, e->name);
+			for (k = 0; k < s->nenv; k++)
+				suggest_add(&sg, s->envs[k]);
+			suggest_add(&sg, "default");
+			best = suggest_best(&sg);
+			if (best != NULL)
+				diag_add(c->dg, DIAG_ERROR, &e->keypos,
+				    "'%s' is not an environment of site '%s'; "
+				    "did you mean '%s'?", e->name, s->name,
+				    best);
+			else
+				diag_add(c->dg, DIAG_ERROR, &e->keypos,
+				    "'%s' is not an environment of site '%s'",
+				    e->name, s->name);
+			ok = false;
+			continue;
+		}
+		out[i] = e->child;
+	}
+	for (i = 0; i < s->nenv; i++) {
+		if (out[i] != NULL)
+			continue;
+		if (def != NULL) {
+			out[i] = def;
+			continue;
+		}
+		diag_add(c->dg, DIAG_ERROR, &attr->keypos,
+		    "'%s' has no value for environment '%s' of site '%s'; "
+		    "add a '%s' key or a 'default'", attr->name, s->envs[i],
+		    s->name, s->envs[i]);
+		diag_note(c->dg, &envpos[i],
+		    "environment '%s' is declared here", s->envs[i]);
+		ok = false;
+	}
+	return ok;
+}
+
+/*
+ * Resolves a per-environment string attribute: interpolated, one per
+ * environment.  check names a validity rule (or NULL) applied to each.
+ */
+bool
+chk_env_strings(struct chk *c, const struct site *s,
+    const struct srcpos *envpos,
+    const struct ast *attr, const char *(*check)(const char *),
+    const char *what, struct envstr *out)
+{
+	const struct ast	**nodes;
+	const char		*why;
+	size_t			 i;
+	bool			 ok = true;
+
+	nodes = arena_array(c->ar, s->nenv, sizeof(*nodes));
+	out->v = arena_array(c->ar, s->nenv, sizeof(*out->v));
+	out->pos = attr->pos;
+	out->set = true;
+	if (!per_env(c, s, envpos, attr, nodes))
+		return false;
+	for (i = 0; i < s->nenv; i++) {
+		const struct ast *n = nodes[i];
+		size_t k;
+
+		/* Report interpolation problems once per node. */
+		for (k = 0; k < i && nodes[k] != n; k++)
+			;
+		out->v[i] = interp(c, n, s->name, s->envs[i], k == i && ok);
+		if (out->v[i] == NULL) {
+			ok = false;
+			continue;
+		}
+		if (check != NULL && (why = check(out->v[i])) != NULL) {
+			diag_add(c->dg, DIAG_ERROR, &n->pos,
+			    "%s '%s' for environment '%s' is invalid: %s",
+			    what, out->v[i], s->envs[i], why);
+			ok = false;
+			break;
+		}
+	}
+	return ok;
+}
+
+bool
+chk_env_numbers(struct chk *c, const struct site *s,
+    const struct srcpos *envpos,
+    const struct ast *attr, int64_t min, int64_t max, struct envnum *out)
+{
+	const struct ast	**nodes;
+	size_t			 i;
+
+	nodes = arena_array(c->ar, s->nenv, sizeof(*nodes));
+	out->v = arena_array(c->ar, s->nenv, sizeof(*out->v));
+	out->pos = attr->pos;
+	out->set = true;
+	if (!per_env(c, s, envpos, attr, nodes))
+		return false;
+	for (i = 0; i < s->nenv; i++) {
+		if (nodes[i]->num < min || nodes[i]->num > max) {
+			diag_add(c->dg, DIAG_ERROR, &nodes[i]->pos,
+			    "'%s' must be between %" PRId64 " and %" PRId64,
+			    attr->name, min, max);
+			return false;
+		}
+		out->v[i] = nodes[i]->num;
+	}
+	return true;
+}
+
+/* A list of strings as an arena array; positions in *pos when asked. */
+const char **
+chk_str_list(struct chk *c, const struct ast *list, size_t *n,
+    struct srcpos **pos)
+{
+	const struct ast	*item;
+	const char		**v;
+	size_t			 i = 0;
+
+	for (item = list->child; item != NULL; item = item->next)
+		i++;
+	*n = i;
+	v = arena_array(c->ar, i + 1, sizeof(*v));
+	if (pos != NULL)
+		*pos = arena_array(c->ar, i + 1, sizeof(**pos));
+	i = 0;
+	for (item = list->child; item != NULL; item = item->next, i++) {
+		v[i] = item->str;
+		if (pos != NULL)
+			(*pos)[i] = item->pos;
+	}
+	return v;
+}
+
+
+/* Checks a list of environment names: valid, unique, not empty. */
+bool
+chk_env_list(struct chk *c, const struct ast *attr, const char **envs,
+    size_t n, const struct srcpos *pos)
+{
+	const char	*why;
+	size_t		 i, j;
+	bool		 ok = true;
+
+	if (n == 0) {
+		diag_add(c->dg, DIAG_ERROR, &attr->child->pos,
+		    "'environments' is empty; name at least one");
+		return false;
+	}
+	for (i = 0; i < n; i++) {
+		if ((why = name_env_problem(envs[i])) != NULL) {
+			diag_add(c->dg, DIAG_ERROR, &pos[i],
+			    "invalid environment name '%s': %s", envs[i], why);
+			ok = false;
+			continue;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(envs[i], envs[j]) == 0) {
+				diag_add(c->dg, DIAG_ERROR, &pos[i],
+				    "duplicate environment '%s'", envs[i]);
+				diag_note(c->dg, &pos[j], "first listed here");
+				ok = false;
+				break;
+			}
+	}
+	return ok;
+}
+
