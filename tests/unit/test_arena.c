@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* test_arena.c: the arena's zeroing, alignment, large requests, strings and reuse. */
+/* test_arena.c: arena zeroing, alignment, large requests, strings, reuse. */
 #include <stdalign.h>
 #include <stdbool.h>
 #include <stddef.h>

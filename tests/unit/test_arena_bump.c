@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* test_arena_bump.c: test_arena.c against the bump allocator that release builds use. */
+/* test_arena_bump.c: test_arena.c against the bump allocator of releases. */
 
 /*
  * The asan flavour builds the library with ARENA_DEBUG, where every

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* test_outset.c: the generated-file set: adding, duplicates and sorted order. */
+/* test_outset.c: the generated-file set: adding, duplicates, sorted order. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +45,8 @@ test_add(void)
 	/* An empty builder still makes a file, of length 0. */
 	CHECK(outset_add(&os, "empty", &sb, NULL) == 0);
 	f = outset_get(&os, "empty");
-	CHECK(f != NULL && f->len == 0 && f->data != NULL && f->data[0] == '\0');
+	CHECK(f != NULL && f->len == 0 && f->data != NULL &&
+	    f->data[0] == '\0');
 	outset_free(&os);
 	CHECK(os.head == NULL && os.n == 0);
 	arena_free(&a);

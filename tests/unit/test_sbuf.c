@@ -156,7 +156,8 @@ test_growth(void)
 	sb_addch(&sb, 'a');
 	sb_pad(&sb, 5 * 1024 * 1024);
 	CHECK(sane(&sb) && sb.len == 5 * 1024 * 1024 + 1);
-	CHECK(sb.buf[0] == 'a' && sb.buf[1] == ' ' && sb.buf[sb.len - 1] == ' ');
+	CHECK(sb.buf[0] == 'a' && sb.buf[1] == ' ' &&
+	    sb.buf[sb.len - 1] == ' ');
 	sb_release(&sb);
 }
 

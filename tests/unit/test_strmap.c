@@ -50,7 +50,7 @@ test_duplicate(void)
 	arena_free(&a);
 }
 
-/* Many thousands of keys: all found, the count right, the table a power of two. */
+/* Thousands of keys: all found, the count right, the size a power of 2. */
 static void
 test_growth(void)
 {

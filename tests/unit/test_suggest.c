@@ -18,7 +18,8 @@ test_distance(void)
 	CHECK(edit_distance("kitten", "sitting") == 3);
 	CHECK(edit_distance("sitting", "kitten") == 3);
 	CHECK(edit_distance("flaw", "lawn") == 2);
-	CHECK(edit_distance("bucket", "buckte") == 1);	/* transposition */
+	/* A transposition counts one. */
+	CHECK(edit_distance("bucket", "buckte") == 1);
 	CHECK(edit_distance("ab", "ba") == 1);
 	CHECK(edit_distance("abcd", "acbd") == 1);
 	CHECK(edit_distance("abcd", "badc") == 2);	/* two swaps */
@@ -66,8 +67,9 @@ test_best(void)
 	EQ_STR(best("regoin", attrs), "region");
 	EQ_STR(best("alias", attrs), "aliases");	/* 2 */
 	EQ_STR(best("bukcet", attrs), "bucket");
-	EQ_STR(best("regn", attrs), "region");		/* 4 bytes, distance 2 */
-	CHECK(best("alia", attrs) == NULL);		/* 3 from "aliases" */
+	/* 4 bytes, distance 2; then distance 3 from "aliases". */
+	EQ_STR(best("regn", attrs), "region");
+	CHECK(best("alia", attrs) == NULL);
 	CHECK(best("zzzzzz", attrs) == NULL);
 	/* Words under 4 bytes: distance 1 only. */
 	EQ_STR(best("cnd", attrs), "cdn");
