@@ -179,13 +179,18 @@ render_excerpt(struct diag *dg, const struct srcpos *pos, enum diag_sev sev,
 	struct src		*s = (struct src *)pos->file;
 	const unsigned char	*u;
 	unsigned		 line, col, eline, ecol, c;
+	int			 gutter;
 	uint32_t		 start;
 	size_t			 len, i, k, width;
 
 	src_linecol(s, pos->off, &line, &col);
 	src_line(s, line, &start, &len);
 	u = (const unsigned char *)s->text + start;
-	sb_addf(out, "%5u | ", line);
+	/* The gutter is five columns wide, or as wide as the number. */
+	gutter = snprintf(NULL, 0, "%u", line);
+	if (gutter < 5)
+		gutter = 5;
+	sb_addf(out, "%*u | ", gutter, line);
 	for (i = 0; i < len; i += k) {
 		k = utf8_seqlen(u + i, len - i);
 		if (k == 0 || (u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f) {
@@ -194,7 +199,9 @@ render_excerpt(struct diag *dg, const struct srcpos *pos, enum diag_sev sev,
 		} else
 			sb_add(out, u + i, k);
 	}
-	sb_addstr(out, "\n      | ");
+	sb_addch(out, '\n');
+	sb_pad(out, (size_t)gutter + 1);
+	sb_addstr(out, "| ");
 	/* Tabs are copied so the caret lines up whatever the tab width. */
 	for (i = 0, c = 1; i < len && c < col; i += k, c++) {
 		k = utf8_seqlen(u + i, len - i);

@@ -108,12 +108,9 @@ is_inline(const struct ast *v)
 {
 	const struct ast	*e;
 
-	if (v->kind == AST_LIST) {
-		for (e = v->child; e != NULL; e = e->next)
-			if (!is_inline(e))
-				return false;
+	/* Lists print on one line, any map in them too. */
+	if (v->kind == AST_LIST)
 		return true;
-	}
 	if (v->kind != AST_MAP)
 		return true;
 	if (v->child == NULL)
@@ -193,13 +190,16 @@ comments_before(struct printer *p, uint32_t off, unsigned depth, bool first)
 	}
 }
 
-/* The comment on the same source line after a construct, if any. */
+/*
+ * The comment on the same source line after a construct, if any, but not
+ * past end, the closing brace of what holds it (that one's comment).
+ */
 static const char *
-trailing_comment(struct printer *p, const struct ast *n)
+trailing_comment(struct printer *p, const struct ast *n, uint32_t end)
 {
 	struct ast_comment	*c = p->comment;
 
-	if (c != NULL && c->pos.off >= n->pos.end &&
+	if (c != NULL && c->pos.off >= n->pos.end && c->pos.off < end &&
 	    line_of(p, c->pos.off) == end_line(p, n)) {
 		p->comment = c->next;
 		return c->text;
@@ -251,7 +251,8 @@ flush_run(struct printer *p, struct runline *run, size_t n, unsigned depth)
 
 /* Prints a block, or an attribute whose value is a multi-line map. */
 static void
-print_nested(struct printer *p, const struct ast *n, unsigned depth)
+print_nested(struct printer *p, const struct ast *n, unsigned depth,
+    uint32_t end)
 {
 	const char	*tc;
 
@@ -264,7 +265,7 @@ print_nested(struct printer *p, const struct ast *n, unsigned depth)
 		}
 		if (n->child == NULL) {
 			sb_addstr(p->out, " {}");
-			if ((tc = trailing_comment(p, n)) != NULL) {
+			if ((tc = trailing_comment(p, n, end)) != NULL) {
 				sb_addch(p->out, ' ');
 				sb_addstr(p->out, tc);
 			}
@@ -285,7 +286,7 @@ print_nested(struct printer *p, const struct ast *n, unsigned depth)
 	}
 	indent(p->out, depth);
 	sb_addch(p->out, '}');
-	if ((tc = trailing_comment(p, n)) != NULL) {
+	if ((tc = trailing_comment(p, n, end)) != NULL) {
 		sb_addch(p->out, ' ');
 		sb_addstr(p->out, tc);
 	}
@@ -326,7 +327,7 @@ print_items(struct printer *p, const struct ast *first, unsigned depth,
 			sb_addch(p->out, '\n');
 		first_elem = false;
 		if (!inl) {
-			print_nested(p, n, depth);
+			print_nested(p, n, depth, end);
 			continue;
 		}
 		if (nrun == cap) {
@@ -346,7 +347,7 @@ print_items(struct printer *p, const struct ast *first, unsigned depth,
 			sb_release(&kb);
 			sb_release(&vb);
 		}
-		run[nrun].comment = trailing_comment(p, n);
+		run[nrun].comment = trailing_comment(p, n, end);
 		nrun++;
 		p->last_line = end_line(p, n);
 	}

@@ -112,6 +112,14 @@ name_dns_problem(const char *s)
 	return NULL;
 }
 
+static bool
+ends_with(const char *s, size_t n, const char *suffix)
+{
+	size_t	k = strlen(suffix);
+
+	return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
 /* S3 general purpose bucket naming rules (also Scaleway's). */
 const char *
 name_bucket_problem(const char *s)
@@ -136,11 +144,14 @@ name_bucket_problem(const char *s)
 		return "it must not contain '..'";
 	if (dots == 3 && digits + dots == n)
 		return "it must not look like an IP address";
-	if (strncmp(s, "xn--", 4) == 0 || strncmp(s, "sthree-", 7) == 0)
-		return "it must not start with 'xn--' or 'sthree-'";
-	if ((n > 8 && strcmp(s + n - 8, "-s3alias") == 0) ||
-	    (n > 7 && strcmp(s + n - 7, "--ol-s3") == 0))
-		return "it must not end with '-s3alias' or '--ol-s3'";
+	if (strncmp(s, "xn--", 4) == 0 || strncmp(s, "sthree-", 7) == 0 ||
+	    strncmp(s, "amzn-s3-demo-", 13) == 0)
+		return "it must not start with 'xn--', 'sthree-' or "
+		    "'amzn-s3-demo-'";
+	if (ends_with(s, n, "-s3alias") || ends_with(s, n, "--ol-s3") ||
+	    ends_with(s, n, "--x-s3") || ends_with(s, n, "--table-s3"))
+		return "it must not end with '-s3alias', '--ol-s3', '--x-s3' or "
+		    "'--table-s3'";
 	if (dots > 0)
 		return "dots break the TLS certificate of virtual-host access";
 	return NULL;
