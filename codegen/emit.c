@@ -84,7 +84,10 @@ gitignore(struct emit *e)
 	    ".terraform/\n"
 	    "*.tfstate\n"
 	    "*.tfstate.backup\n"
-	    "# Env files filled with secrets by `siteinfra env`.\n"
+	    "# Admin credentials copied from env.d/*.dist, and env files filled\n"
+	    "# by `siteinfra env`: they hold secrets.\n"
+	    "/env.d/aws\n"
+	    "/env.d/scw\n"
 	    "*.env\n");
 	emit_file(e, ".gitignore", &sb, NULL);
 }

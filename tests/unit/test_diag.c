@@ -370,16 +370,19 @@ test_gutter(void)
 	    "12345 | x = 1\n"
 	    "      |     ^\n"
 	    "siteinfra: 1 error, 0 warnings\n");
-	/*
-	 * Line 100000 and later: the gutter grows to "100000 | " but the
-	 * caret line keeps six spaces, so the caret is one column left of
-	 * its character: see unit-findings.md.
-	 *	(100000th line "x = 1", error at its '1')
-	 *	EQ_STR(render(&dg), "g.infra:100000:5: error: e\n"
-	 *	    "100000 | x = 1\n"
-	 *	    "       |     ^\n"
-	 *	    "siteinfra: 1 error, 0 warnings\n");
-	 */
+	/* Line 100000 and later: the gutter and the caret line widen. */
+	for (i = 1; i < 100000; i++)
+		sb_addch(&text, '\n');
+	sb_addstr(&text, "x = 1\n");
+	s = mk("h.infra", text.buf, 0);
+	sb_release(&text);
+	diag_init(&dg, &ar);
+	p = span(s, 99999 + 4, 99999 + 5);
+	diag_add(&dg, DIAG_ERROR, &p, "e");
+	EQ_STR(render(&dg), "h.infra:100000:5: error: e\n"
+	    "100000 | x = 1\n"
+	    "       |     ^\n"
+	    "siteinfra: 1 error, 0 warnings\n");
 }
 
 static void

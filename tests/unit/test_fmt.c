@@ -130,12 +130,9 @@ test_trailing_comments(void)
 	    "c {\n"
 	    "  x = 1\n"
 	    "} # closed\n");
-	/*
-	 * A comment after a closing brace on the line of the last entry
-	 * moves inside, onto that entry: see unit-findings.md.
-	 *	EQ_STR(fmt("m = { a = 1, # c\n b = 2 } # e\n"),
-	 *	    "m = {\n  a = 1 # c\n  b = 2\n} # e\n");
-	 */
+	/* A comment after a closing brace stays with the brace. */
+	EQ_STR(fmt("m = { a = 1, # c\n b = 2 } # e\n"),
+	    "m = {\n  a = 1 # c\n  b = 2\n} # e\n");
 	/* Width in characters: é is one column. */
 	EQ_STR(fmt("a = \"\xc3\xa9\xc3\xa9\" # x\nb = \"abc\" # y\n"),
 	    "a = \"\xc3\xa9\xc3\xa9\"  # x\n"
@@ -273,13 +270,11 @@ test_fixed_point(void)
 		EQ_STR(twice, once);
 		EQ_STR(dump(once), dump(inputs[i]));
 	}
-	/*
-	 * A list holding a multi-line map crashes the printer (NULL key in
-	 * key_text): see unit-findings.md.
-	 *	once = fmt("x = [{\n  a = 1\n}]\n");
-	 *	EQ_STR(fmt(once), once);
-	 *	EQ_STR(dump(once), "(x [{(a 1)}])\n");
-	 */
+	/* A list holding a multi-line map prints on one line. */
+	once = fmt("x = [{\n  a = 1\n}]\n");
+	EQ_STR(once, "x = [{ a = 1 }]\n");
+	EQ_STR(fmt(once), once);
+	EQ_STR(dump(once), "(x [{(a 1)}])\n");
 }
 
 int

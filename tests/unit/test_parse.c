@@ -314,19 +314,14 @@ test_syntax_errors(void)
 	    "    2 |   a = 1\n"
 	    "      |        ^\n"
 	    "siteinfra: 1 error, 0 warnings\n");
-	/*
-	 * Without the final newline the same error is placed on the last
-	 * token (2:7) instead of the end of file (2:8): see
-	 * unit-findings.md.
-	 *	r = parse("site \"x\" {\n  a = 1");
-	 *	EQ_STR(r.diags, "t.infra:2:8: error: syntax error, "
-	 *	    "unexpected end of file, expecting identifier or "
-	 *	    "string or newline or '}'\n"
-	 *	    "    2 |   a = 1\n      |        ^\n"
-	 *	    "siteinfra: 1 error, 0 warnings\n");
-	 */
+	/* Without the final newline: the same place, the end of file. */
 	r = parse("site \"x\" {\n  a = 1");
 	CHECK(r.rc == -1 && r.errors == 1);
+	EQ_STR(r.diags, "t.infra:2:8: error: syntax error, "
+	    "unexpected end of file, expecting identifier or "
+	    "string or newline or '}'\n"
+	    "    2 |   a = 1\n      |        ^\n"
+	    "siteinfra: 1 error, 0 warnings\n");
 
 	r = parse("site \"x\" {\n  true = 1\n}\n");
 	CHECK(r.rc == -1);
@@ -395,19 +390,13 @@ test_lexical_errors(void)
 	    "      |         ^\n"
 	    "siteinfra: 3 errors, 0 warnings\n");
 
-	/*
-	 * A string still open at the end of file is not reported as
-	 * unterminated (the <STR><<EOF>> rule never runs: flex warns
-	 * "multiple <<EOF>> rules for start condition STR"): see
-	 * unit-findings.md.
-	 *	r = parse("a = \"abc");
-	 *	EQ_STR(r.dump, "(a \"abc\")\n");
-	 *	EQ_STR(r.diags, "t.infra:1:5: error: unterminated string\n"
-	 *	    "    1 | a = \"abc\n      |     ^\n"
-	 *	    "siteinfra: 1 error, 0 warnings\n");
-	 */
+	/* A string still open at the end of file. */
 	r = parse("a = \"abc");
 	CHECK(r.rc == -1);
+	EQ_STR(r.dump, "(a \"abc\")\n");
+	EQ_STR(r.diags, "t.infra:1:5: error: unterminated string\n"
+	    "    1 | a = \"abc\n      |     ^\n"
+	    "siteinfra: 1 error, 0 warnings\n");
 }
 
 /* Nesting deeper than PARSE_MAX_DEPTH stops the parse with an error. */
