@@ -254,8 +254,8 @@ chk_env_numbers(struct chk *c, const struct site *s,
 	for (i = 0; i < s->nenv; i++) {
 		if (nodes[i]->num < min || nodes[i]->num > max) {
 			diag_add(c->dg, DIAG_ERROR, &nodes[i]->pos,
-			    "'%s' must be between %" PRId64 " and %" PRId64,
-			    attr->name, min, max);
+			    "'%s' must be between %lld and %lld", attr->name,
+			    (long long)min, (long long)max);
 			return false;
 		}
 		out->v[i] = nodes[i]->num;

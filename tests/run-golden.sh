@@ -16,6 +16,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 BIN=${BIN:-build/debug/siteinfra}
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 UPDATE=${UPDATE:-0}
+# gen.sh scripts may run the binary to prepare an output directory.
+export BIN
 export LC_ALL=C
 pass=0
 fail=0

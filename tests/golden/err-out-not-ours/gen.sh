@@ -1,0 +1,2 @@
+mkdir -p out
+echo mine > out/notes.txt

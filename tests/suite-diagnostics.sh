@@ -1,0 +1,54 @@
+#!/bin/sh
+# suite-diagnostics.sh: every diagnostic of the sources (tests/tools/messages.sh)
+# is documented in README.md, word for word, and appears in the expected
+# output of at least one golden case; the few that only I/O, git or signal
+# failures can raise are listed below with the suite that provokes them.
+set -u
+cd "$(dirname "$0")/.."
+pass=0
+fail=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Raised by real failures, exercised by the suites named, not by goldens.
+exempt() {
+	case $1 in
+	"cannot create '%s': %s"|"cannot create the directories of '%s/%s': %s"|\
+	"cannot delete '%s': %s"|"cannot open '%s': %s"|"cannot replace '%s': %s"|\
+	"cannot stat '%s': %s"|"cannot write '%s/%s': %s"|"cannot read '%s/%s'"|\
+	"cannot read directory '%s': %s"|"cannot read stdin: %s"|\
+	"'%s' is damaged: a line is not \"<sha256>  <path>\""|\
+	"another siteinfra run holds '%s'; gave up after %d seconds"|\
+	"interrupted by signal %d; nothing was changed"|\
+	"internal error: "*|"git: "*|\
+	"give the outputs with --outputs FILE, or pipe \`terraform output -json\` in"|\
+	"'%s' is not ignored by git, so its secrets are one \`git add\` away from a commit; add it to .gitignore, or pass --force"|\
+	"cannot read '%s': larger than %zu MiB")
+		return 0 ;;	# suite-output.sh, suite-git.sh, suite-env.sh
+	esac
+	return 1
+}
+
+sh tests/tools/messages.sh > "$work/messages"
+cat tests/golden/*/stderr > "$work/golden" 2>/dev/null
+while IFS='	' read -r sev template; do
+	if grep -qF -- "$template" README.md; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL: not in README.md: $template"
+		fail=$((fail + 1))
+	fi
+	exempt "$template" && { pass=$((pass + 1)); continue; }
+	# The template as a pattern: %s and the number formats match anything.
+	re=$(printf '%s' "$template" | sed -e 's/[][\.*^$+?(){}|/]/\\&/g' \
+	    -e 's/%\\\.\\\*s/.*/g' -e 's/%[-0-9]*[lz]*[sdux]/.*/g' \
+	    -e 's/%02X/[0-9A-F]+/g' -e 's/\\\\\\\\/\\\\/g')
+	if grep -qE -- "$sev: $re" "$work/golden"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL: no golden case shows: $sev: $template"
+		fail=$((fail + 1))
+	fi
+done < "$work/messages"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
