@@ -26,6 +26,31 @@ parse_pos(const struct parse_ctx *pc, const struct loc *l)
 }
 
 void
+parse_resync(struct parse_ctx *pc, bool in_map)
+{
+	int	net = pc->lost_open - pc->lost_close;
+
+	pc->lost_open = pc->lost_close = 0;
+	pc->qhead = pc->nqueue = 0;
+	/* However confused the input, recovery must come to an end. */
+	if (++pc->resyncs > PARSE_MAX_RESYNCS)
+		return;
+	/* A dropped '}' closed something the parser still has open. */
+	for (; net < 0 && pc->nqueue + 2 <= 16; net++) {
+		pc->queue[pc->nqueue++] = T_RBRACE;
+		pc->queue[pc->nqueue++] = T_NL;
+	}
+	/* A dropped '{' opened what its '}' will close later. */
+	for (; net > 0 && pc->nqueue + 4 <= 16; net--) {
+		pc->queue[pc->nqueue++] = T_IDENT;
+		if (in_map)
+			pc->queue[pc->nqueue++] = '=';
+		pc->queue[pc->nqueue++] = T_LBRACE;
+		pc->queue[pc->nqueue++] = T_NL;
+	}
+}
+
+void
 parse_comment(struct parse_ctx *pc, const struct loc *l, const char *text,
     size_t len)
 {

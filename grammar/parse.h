@@ -14,6 +14,8 @@ struct diag;
 
 /* Deepest nesting of blocks, maps and lists a file may have. */
 #define PARSE_MAX_DEPTH	32
+/* Times error recovery may insert braces in one file. */
+#define PARSE_MAX_RESYNCS	256
 
 /* Byte span of a token or rule, the location type of the parser. */
 struct loc {
@@ -32,13 +34,27 @@ struct parse_ctx {
 	uint32_t	 str_begin;	/* its opening quote */
 	bool		 str_bad;	/* an error was reported inside it */
 	char		 nest[PARSE_MAX_DEPTH];	/* open brackets */
+	uint32_t	 nest_off[PARSE_MAX_DEPTH];	/* and where */
 	unsigned	 depth;
+	int		 lost_open;	/* '{' and '}' dropped by error recovery */
+	int		 lost_close;
+	int		 queue[16];	/* tokens to return before scanning */
+	unsigned	 nqueue, qhead;
+	unsigned	 resyncs;
+	bool		 at_eof;	/* the scanner returned end of file */
+	bool		 cr_reported;	/* a lone CR was reported */
 	bool		 last_nl;	/* last token was a newline */
 	bool		 stop;		/* give up: too deep or too many errors */
 };
 
 /* Helpers the scanner and parser share (parse.c). */
 struct srcpos	 parse_pos(const struct parse_ctx *, const struct loc *);
+/*
+ * After error recovery dropped the rest of a line, balance the braces it
+ * dropped with synthetic tokens, so that the next lines parse in the
+ * block they belong to instead of giving spurious errors.
+ */
+void		 parse_resync(struct parse_ctx *, bool in_map);
 void		 parse_comment(struct parse_ctx *, const struct loc *,
 		    const char *, size_t);
 

@@ -53,6 +53,10 @@ static struct ast	*node(struct parse_ctx *, enum ast_kind,
 			    const YYLTYPE *);
 static bool		 spans_lines(const struct parse_ctx *,
 			    const YYLTYPE *);
+static struct ast	*keyword_key(struct parse_ctx *, const char *,
+			    const YYLTYPE *);
+static struct ast	*missing_equals(struct parse_ctx *, const char *,
+			    const YYLTYPE *, enum ast_kind, const YYLTYPE *);
 static struct ast	*block(struct parse_ctx *, const YYLTYPE *,
 			    const char *, const YYLTYPE *, const char *,
 			    const YYLTYPE *, struct ast *);
@@ -63,24 +67,42 @@ static struct ast	*block(struct parse_ctx *, const YYLTYPE *,
 %token <const char *> IDENT "identifier" REF "dotted name" STRING "string"
 %token <int64_t> NUMBER "number"
 %token TRUE "'true'" FALSE "'false'"
+/* Braces carry their offset, and count themselves when recovery drops them. */
+%token <uint32_t> LBRACE "'{'" RBRACE "'}'"
 %token NL "newline"
 %token EOF 0 "end of file"
 
-%type <struct ast *> items body item attr key block value list values
+%type <struct ast *> titems items body item attr key block value list values
 %type <struct ast *> map mitems
+
+%destructor { (void)$$; pc->lost_open++; } LBRACE
+%destructor { if ($$ != UINT32_MAX) pc->lost_close++; } RBRACE
 
 /* The start symbol stays untyped: its action hands the tree to pc->file. */
 %%
 
 /* A file: statements, each ended by a newline (the scanner adds a last one). */
-file:	  items			{ pc->file->body = $1->child; }
+file:	  titems		{ pc->file->body = $1->child; }
+	;
+
+/* Top-level statements: nothing is open, so no '}' is owed on recovery. */
+titems:	  %empty		{ $$ = node(pc, AST_BLOCK, &@$); }
+	| titems NL		{ $$ = $1; }
+	| titems item NL	{ $$ = $1; ast_append($$, $2); }
+	| titems error NL
+		{
+			$$ = $1;
+			yyerrok;
+			pc->lost_close = 0;
+			parse_resync(pc, false);
+		}
 	;
 
 /* Statements; `error NL` resynchronises at the next line. */
 items:	  %empty		{ $$ = node(pc, AST_BLOCK, &@$); }
 	| items NL		{ $$ = $1; }
 	| items item NL		{ $$ = $1; ast_append($$, $2); }
-	| items error NL	{ $$ = $1; yyerrok; }
+	| items error NL	{ $$ = $1; yyerrok; parse_resync(pc, false); }
 	;
 
 /* A block body: the last statement may end at the closing brace. */
@@ -90,6 +112,10 @@ body:	  items
 
 item:	  attr
 	| block
+	| IDENT STRING
+		{ $$ = missing_equals(pc, $1, &@1, AST_STRING, &@2); $$->child->str = $2; $$->child->len = strlen($2); }
+	| IDENT NUMBER
+		{ $$ = missing_equals(pc, $1, &@1, AST_NUMBER, &@2); $$->child->num = $2; }
 	;
 
 /* key = value   "quoted key" = value */
@@ -101,7 +127,11 @@ attr:	  key '=' value
 		}
 	;
 
-key:	  IDENT
+key:	  TRUE
+		{ $$ = keyword_key(pc, "true", &@1); }
+	| FALSE
+		{ $$ = keyword_key(pc, "false", &@1); }
+	| IDENT
 		{
 			$$ = node(pc, AST_ATTR, &@1);
 			$$->name = $1;
@@ -117,10 +147,25 @@ key:	  IDENT
 	;
 
 /* site "demo" { ... }   cdn { ... }   credentials {} */
-block:	  IDENT '{' body '}'
-		{ $$ = block(pc, &@$, $1, &@1, NULL, NULL, $3); }
-	| IDENT STRING '{' body '}'
-		{ $$ = block(pc, &@$, $1, &@1, $2, &@2, $4); }
+block:	  IDENT LBRACE body RBRACE
+		{
+			(void)$2, (void)$4;
+			$$ = block(pc, &@$, $1, &@1, NULL, NULL, $3);
+		}
+	| IDENT STRING LBRACE body RBRACE
+		{
+			(void)$3, (void)$5;
+			$$ = block(pc, &@$, $1, &@1, $2, &@2, $4);
+		}
+	| IDENT IDENT LBRACE body RBRACE
+		{
+			struct srcpos pos = parse_pos(pc, &@2);
+
+			(void)$3, (void)$5;
+			diag_add(pc->dg, DIAG_ERROR, &pos, "block names are "
+			    "strings: write %s \"%s\" { ... }", $1, $2);
+			$$ = block(pc, &@$, $1, &@1, $2, &@2, $4);
+		}
 	;
 
 /* "text"  42  true  cdn.domain  [..]  {..} */
@@ -175,14 +220,16 @@ values:	  value
 	;
 
 /* { production = "a", default = "b" }, entries split by newlines or commas */
-map:	  '{' mitems '}'
+map:	  LBRACE mitems RBRACE
 		{
+			(void)$1, (void)$3;
 			$$ = $2;
 			$$->pos = parse_pos(pc, &@$);
 			$$->multiline = spans_lines(pc, &@$);
 		}
-	| '{' mitems attr '}'
+	| LBRACE mitems attr RBRACE
 		{
+			(void)$1, (void)$4;
 			$$ = $2;
 			ast_append($$, $3);
 			$$->pos = parse_pos(pc, &@$);
@@ -194,7 +241,7 @@ mitems:	  %empty		{ $$ = node(pc, AST_MAP, &@$); }
 	| mitems NL		{ $$ = $1; }
 	| mitems attr NL	{ $$ = $1; ast_append($$, $2); }
 	| mitems attr ','	{ $$ = $1; ast_append($$, $2); }
-	| mitems error NL	{ $$ = $1; yyerrok; }
+	| mitems error NL	{ $$ = $1; yyerrok; parse_resync(pc, true); }
 	;
 
 %%
@@ -212,6 +259,36 @@ spans_lines(const struct parse_ctx *pc, const YYLTYPE *l)
 {
 	return l->end > l->begin &&
 	    memchr(pc->src->text + l->begin, '\n', l->end - l->begin) != NULL;
+}
+
+/* true = ...: a keyword as a key, reported and kept as the name. */
+static struct ast *
+keyword_key(struct parse_ctx *pc, const char *word, const YYLTYPE *l)
+{
+	struct ast	*a = node(pc, AST_ATTR, l);
+
+	diag_add(pc->dg, DIAG_ERROR, &a->pos, "'%s' is a keyword; quote it to "
+	    "use it as a name: \"%s\" = ...", word, word);
+	a->name = word;
+	a->keypos = a->pos;
+	return a;
+}
+
+/* key "value" with no '=': reported, and kept as key = "value". */
+static struct ast *
+missing_equals(struct parse_ctx *pc, const char *key, const YYLTYPE *keyloc,
+    enum ast_kind kind, const YYLTYPE *valloc)
+{
+	struct srcpos	 pos = parse_pos(pc, valloc);
+	struct ast	*a = node(pc, AST_ATTR, keyloc);
+
+	diag_add(pc->dg, DIAG_ERROR, &pos, "missing '=' between '%s' and its "
+	    "value", key);
+	a->name = key;
+	a->keypos = a->pos;
+	a->pos.end = pos.end;
+	a->child = node(pc, kind, valloc);
+	return a;
 }
 
 static struct ast *
@@ -239,7 +316,19 @@ yyerror(YYLTYPE *l, yyscan_t scanner, struct parse_ctx *pc, const char *msg)
 	struct srcpos	pos = parse_pos(pc, l);
 
 	(void)scanner;
+	/* The scanner already said why it stopped. */
+	if (pc->stop)
+		return;
+	pc->lost_open = pc->lost_close = 0;
 	diag_add(pc->dg, DIAG_ERROR, &pos, "%s", msg);
+	if (pc->at_eof && pc->depth > 0 && pc->depth <= PARSE_MAX_DEPTH) {
+		struct loc	open = { pc->nest_off[pc->depth - 1],
+				    pc->nest_off[pc->depth - 1] + 1 };
+		struct srcpos	opos = parse_pos(pc, &open);
+
+		diag_note(pc->dg, &opos, "this '%c' is not closed",
+		    pc->nest[pc->depth - 1]);
+	}
 	if (diag_saturated(pc->dg))
 		pc->stop = true;
 }

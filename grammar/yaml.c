@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* yaml.c: the YAML front-end: a libyaml document, walked with the schema into the same syntax tree. */
+/* yaml.c: the YAML front-end: libyaml documents walked with the schema into syntax trees. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -20,7 +20,7 @@
  */
 #define YAML_MAX_DEPTH	(2 * PARSE_MAX_DEPTH + 1)
 
-/* The tag libyaml gives a node written without one, and the only tag we take. */
+/* The prefix of YAML's core tags, and the only tag siteinfra takes. */
 #define TAG_PREFIX	"tag:yaml.org,2002:"
 #define TAG_REF		"!ref"
 
@@ -31,7 +31,7 @@ struct ycx {
 	yaml_document_t	*doc;
 	size_t		 cidx;		/* character index of the cursor */
 	uint32_t	 coff;		/* byte offset of the cursor */
-	bool		 stop;		/* too deep or too many errors: give up */
+	bool		 stop;		/* too deep, or too many errors */
 };
 
 /* A mapping key that passed the checks: a name and where it is. */
@@ -622,7 +622,8 @@ scalar(struct ycx *y, yaml_node_t *n)
 		errno = 0;
 		v->num = strtoimax(s, &end, 10);
 		if (errno == ERANGE) {
-			diag_add(y->dg, DIAG_ERROR, &pos, "number out of range");
+			diag_add(y->dg, DIAG_ERROR, &pos,
+			    "number out of range");
 			v->num = 0;
 		}
 		return v;
