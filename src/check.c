@@ -70,7 +70,12 @@ build_state(struct chk *c, const struct ast *b, const char *input)
 	st->input = input;
 	a = chk_attr(b, "bucket");
 	st->bucket = a->child->str;
-	if ((why = name_bucket_problem(st->bucket)) != NULL)
+	st->bucket_pos = a->child->pos;
+	if (strstr(st->bucket, "${") != NULL)
+		diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+		    "${...} cannot be used in a state block: one state bucket "
+		    "holds every site and environment");
+	else if ((why = name_bucket_problem(st->bucket)) != NULL)
 		diag_add(c->dg, DIAG_ERROR, &a->child->pos,
 		    "invalid bucket name '%s': %s", st->bucket, why);
 	a = chk_attr(b, "region");
@@ -95,16 +100,22 @@ build_state(struct chk *c, const struct ast *b, const char *input)
 			    "\"dynamodb\"", v);
 	}
 	if ((a = chk_attr(b, "lock_table")) != NULL) {
+		const struct ast *lock = chk_attr(b, "lock");
+
 		st->lock_table = a->child->str;
-		if (st->lock != LOCK_DYNAMODB)
+		if (p != PROVIDER_AWS) {
+			/* "dynamodb is AWS only" says it all for lock. */
+			if (lock == NULL)
+				diag_add(c->dg, DIAG_ERROR, &a->keypos,
+				    "'lock_table' is AWS only");
+		} else if (st->lock != LOCK_DYNAMODB)
 			diag_add(c->dg, DIAG_ERROR, &a->keypos,
 			    "'lock_table' needs lock = \"dynamodb\"");
-		else if (name_label_problem(st->lock_table) != NULL &&
-		    name_bucket_problem(st->lock_table) != NULL)
+		else if ((why = name_dynamodb_problem(st->lock_table)) !=
+		    NULL)
 			diag_add(c->dg, DIAG_ERROR, &a->child->pos,
-			    "invalid lock table name '%s': use letters, "
-			    "digits, "
-			    "'-' and '_'", st->lock_table);
+			    "invalid lock table name '%s': %s", st->lock_table,
+			    why);
 	} else if (st->lock == LOCK_DYNAMODB)
 		st->lock_table = arena_printf(c->ar, "%s-locks", st->bucket);
 	st->edge_plan = "professional";
@@ -175,6 +186,7 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 	struct site		**stail;
 	struct srcpos		*pos;
 	unsigned		 before = diag_errors(dg);
+	int			 p;
 
 	memset(&c, 0, sizeof(c));
 	c.ar = ar;
@@ -188,7 +200,7 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 	*out = NULL;
 
 	/* Pass 1: every file is checked against the schema. */
-	for (f = files; f != NULL; f = f->next)
+	for (f = files; f != NULL && !diag_saturated(dg); f = f->next)
 		chk_shape_body(&c, &schema_file, NULL, f->body);
 	if (diag_errors(dg) > before)
 		return diag_errors(dg) - before;
@@ -215,6 +227,7 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 			c.cfg->envs = chk_str_list(&c, n->child, &c.cfg->nenv,
 			    &pos);
 			c.cfg->envs_pos = n->child->pos;
+			c.cfg->env_pos = pos;
 			if (!chk_env_list(&c, n, c.cfg->envs, c.cfg->nenv,
 			    pos))
 				c.cfg->envs = NULL;
@@ -231,11 +244,22 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 		}
 	if (diag_errors(dg) > before)
 		return diag_errors(dg) - before;
+	/* No site bucket may take a state bucket's name. */
+	for (p = 0; p < PROVIDER__MAX; p++)
+		if (c.cfg->state[p] != NULL) {
+			struct owner *o = ARENA_NEW(ar, struct owner);
+
+			o->pos = c.cfg->state[p]->bucket_pos;
+			strmap_put(&c.bucket_names, arena_printf(ar, "%s:%s",
+			    provider_names[p], c.cfg->state[p]->bucket), o);
+		}
 
 	/* Pass 3: sites, with their per-environment values resolved. */
 	stail = &c.cfg->sites;
-	for (f = files; f != NULL; f = f->next)
-		for (n = f->body; n != NULL; n = n->next)
+	/* Past the error cap nothing more would be shown: stop there. */
+	for (f = files; f != NULL && !diag_saturated(dg); f = f->next)
+		for (n = f->body; n != NULL && !diag_saturated(dg);
+		    n = n->next)
 			if (n->kind == AST_BLOCK &&
 			    strcmp(n->name, "site") == 0)
 				chk_site(&c, n, f->src->name, &stail);
@@ -243,7 +267,8 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 		return diag_errors(dg) - before;
 	if (c.cfg->nsites == 0) {
 		diag_add(dg, DIAG_WARNING, NULL,
-		    "no site is declared; there is nothing to generate");
+		    "no site is declared; only the README and the git files "
+		    "are generated");
 	}
 	*out = c.cfg;
 	return 0;

@@ -29,6 +29,7 @@ struct chk {
 
 /* Who uses a globally unique name, for "also used by" notes. */
 struct owner {
+	bool			 reported;	/* a clash was reported */
 	const struct site	*site;
 	const char		*env;
 	struct srcpos		 pos;

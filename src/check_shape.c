@@ -124,7 +124,12 @@ shape_value(struct chk *c, const struct ast *attr, const struct attr_spec *a,
 		if (!(a->kinds & VK_STRLIST))
 			break;
 		for (item = v->child; item != NULL; item = item->next)
-			if (item->kind != AST_STRING)
+			if (item->kind == AST_REF)
+				diag_add(c->dg, DIAG_ERROR, &item->pos,
+				    "'%s' expects a list of strings, found the "
+				    "bare word '%s' in it; did you mean \"%s\"?",
+				    attr->name, item->str, item->str);
+			else if (item->kind != AST_STRING)
 				diag_add(c->dg, DIAG_ERROR, &item->pos,
 				    "'%s' expects a list of strings, found %s "
 				    "in it", attr->name,
@@ -169,9 +174,15 @@ shape_attr(struct chk *c, const struct ast *attr, const struct attr_spec *a)
 		return;
 	}
 	if (v->child == NULL) {
-		diag_add(c->dg, DIAG_ERROR, &v->pos,
-		    "'%s' is an empty map; give a value or a 'default'",
-		    attr->name);
+		if (a->flags & AF_PER_PROVIDER)
+			diag_add(c->dg, DIAG_ERROR, &v->pos,
+			    "'%s' is an empty map; give a value, or one per "
+			    "provider: { aws = \"...\", scw = \"...\" }",
+			    attr->name);
+		else
+			diag_add(c->dg, DIAG_ERROR, &v->pos,
+			    "'%s' is an empty map; give a value or a "
+			    "'default'", attr->name);
 		return;
 	}
 	shape_map_keys(c, v);
@@ -179,16 +190,50 @@ shape_attr(struct chk *c, const struct ast *attr, const struct attr_spec *a)
 		shape_value(c, attr, a, e->child, true);
 }
 
-static void
+/* The block spec that has a child block of this type, or NULL. */
+static const struct block_spec *
+parent_of(const struct block_spec *from, const char *type)
+{
+	const struct block_spec *const	*b;
+	const struct block_spec		*p;
+
+	for (b = from->children; b != NULL && *b != NULL; b++) {
+		if (strcmp((*b)->type, type) == 0)
+			return from;
+		if ((p = parent_of(*b, type)) != NULL)
+			return p;
+	}
+	return NULL;
+}
+
+/*
+ * Reports a name the block does not know; returns the suggested one, so
+ * that a misspelled required attribute is not reported missing too.
+ */
+static const char *
 unknown_name(struct chk *c, const struct block_spec *spec,
     const struct ast *owner, const struct ast *n)
 {
 	const struct attr_spec			*a;
 	const struct block_spec *const		*b;
+	const struct block_spec			*parent;
 	struct suggest				 s;
 	const char				*best, *what;
 
 	what = n->kind == AST_BLOCK ? "block" : "attribute";
+	/* A block known elsewhere is misplaced, not unknown. */
+	if (n->kind == AST_BLOCK &&
+	    (parent = parent_of(&schema_file, n->name)) != NULL) {
+		if (parent == &schema_file)
+			diag_add(c->dg, DIAG_ERROR, &n->keypos,
+			    "%s blocks go at the top level, not %s", n->name,
+			    where(c, owner));
+		else
+			diag_add(c->dg, DIAG_ERROR, &n->keypos,
+			    "a %s block belongs in a %s block, not %s",
+			    n->name, parent->type, where(c, owner));
+		return NULL;
+	}
 	suggest_init(&s, n->name);
 	for (a = spec->attrs; a != NULL && a->name != NULL; a++)
 		suggest_add(&s, a->name);
@@ -201,6 +246,7 @@ unknown_name(struct chk *c, const struct block_spec *spec,
 	else
 		diag_add(c->dg, DIAG_ERROR, &n->keypos, "unknown %s '%s' %s",
 		    what, n->name, where(c, owner));
+	return best;
 }
 
 
@@ -210,8 +256,8 @@ shape_block(struct chk *c, const struct block_spec *spec,
 {
 	if (spec->label == LABEL_REQUIRED && b->label == NULL)
 		diag_add(c->dg, DIAG_ERROR, &b->keypos,
-		    "%s block needs a %s name: %s \"name\" { ... }", b->name,
-		    spec->label_doc, b->name);
+		    "%s block needs a name (the %s): %s \"name\" { ... }",
+		    b->name, spec->label_doc, b->name);
 	else if (spec->label == LABEL_NONE && b->label != NULL)
 		diag_add(c->dg, DIAG_ERROR, &b->labelpos,
 		    "%s block takes no name; write %s { ... }", b->name,
@@ -227,12 +273,14 @@ chk_shape_body(struct chk *c, const struct block_spec *spec,
 {
 	const struct ast	*seen_attr[SCHEMA_MAX_ROWS] = { NULL };
 	const struct ast	*seen_block[SCHEMA_MAX_ROWS] = { NULL };
+	bool			 misspelled[SCHEMA_MAX_ROWS] = { false };
 	const struct ast	*n, *m;
 	const struct attr_spec	*a;
 	const struct block_spec	*child;
+	const char		*best;
 	size_t			 i;
 
-	for (n = first; n != NULL; n = n->next) {
+	for (n = first; n != NULL && !diag_saturated(c->dg); n = n->next) {
 		if (n->kind == AST_ATTR) {
 			if (spec->free_attrs) {
 				for (m = first; m != n; m = m->next)
@@ -255,8 +303,11 @@ chk_shape_body(struct chk *c, const struct block_spec *spec,
 					diag_add(c->dg, DIAG_ERROR, &n->keypos,
 					    "'%s' is a block; write %s { ... } "
 					    "without '='", n->name, n->name);
-				else
-					unknown_name(c, spec, owner, n);
+				else if ((best = unknown_name(c, spec, owner,
+				    n)) != NULL &&
+				    (a = schema_attr(spec, best)) != NULL)
+					/* Not missing: misspelled. */
+					misspelled[a - spec->attrs] = true;
 				continue;
 			}
 			i = (size_t)(a - spec->attrs);
@@ -273,8 +324,11 @@ chk_shape_body(struct chk *c, const struct block_spec *spec,
 			continue;
 		}
 		if ((child = schema_child(spec, n->name)) == NULL) {
-			if (schema_attr(spec, n->name) != NULL ||
-			    spec->free_attrs)
+			if (spec->free_attrs)
+				diag_add(c->dg, DIAG_ERROR, &n->keypos,
+				    "%s blocks hold only KEY = value lines, not "
+				    "a %s block", spec->type, n->name);
+			else if (schema_attr(spec, n->name) != NULL)
 				diag_add(c->dg, DIAG_ERROR, &n->keypos,
 				    "'%s' is an attribute; write %s = ...",
 				    n->name, n->name);
@@ -297,10 +351,12 @@ chk_shape_body(struct chk *c, const struct block_spec *spec,
 	for (a = spec->attrs; a != NULL && a->name != NULL; a++) {
 		i = (size_t)(a - spec->attrs);
 		if ((a->flags & AF_REQUIRED) && seen_attr[i] == NULL &&
-		    owner != NULL)
+		    !misspelled[i] && owner != NULL)
 			diag_add(c->dg, DIAG_ERROR, &owner->keypos,
-			    "%s '%s' lacks the required attribute '%s'",
-			    owner->name, owner->label ? owner->label : "",
+			    "%s lacks the required attribute '%s'",
+			    owner->label != NULL ? arena_printf(c->ar,
+			    "%s '%s'", owner->name, owner->label) :
+			    arena_printf(c->ar, "%s block", owner->name),
 			    a->name);
 	}
 }

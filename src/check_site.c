@@ -46,9 +46,15 @@ build_providers(struct chk *c, struct site *s, const struct ast *block)
 				    "\"scw\"", item->str);
 			continue;
 		}
-		if (s->providers & (1u << p))
+		if (s->providers & (1u << p)) {
+			const struct ast *first = a->child->child;
+
+			while (strcmp(first->str, item->str) != 0)
+				first = first->next;
 			diag_add(c->dg, DIAG_ERROR, &item->pos,
 			    "provider '%s' is listed twice", item->str);
+			diag_note(c->dg, &first->pos, "first listed here");
+		}
 		s->providers |= 1u << p;
 	}
 }
@@ -57,6 +63,7 @@ static void
 build_region(struct chk *c, struct site *s, const struct ast *block)
 {
 	const struct ast	*a = chk_attr(block, "region"), *e;
+	const struct srcpos	*pos[PROVIDER__MAX];
 	const char		*why;
 	int			 p;
 
@@ -73,20 +80,25 @@ build_region(struct chk *c, struct site *s, const struct ast *block)
 			    "\"...\" }", s->name);
 			return;
 		}
-		for (p = 0; p < PROVIDER__MAX; p++)
+		for (p = 0; p < PROVIDER__MAX; p++) {
+			pos[p] = &a->child->pos;
 			if (site_has(s, (enum provider)p))
 				s->region[p] = a->child->str;
+		}
 	} else
 		for (e = a->child->child; e != NULL; e = e->next) {
 			p = provider_lookup(e->name);
 			if (p == PROVIDER__MAX ||
 			    !site_has(s, (enum provider)p)) {
 				diag_add(c->dg, DIAG_ERROR, &e->keypos,
-				    "'%s' is not a provider of site '%s'",
-				    e->name, s->name);
+				    "'%s' is not a provider of site '%s'%s",
+				    e->name, s->name, strcmp(e->name,
+				    "scaleway") == 0 ? "; did you mean 'scw'?" :
+				    "");
 				continue;
 			}
 			s->region[p] = e->child->str;
+			pos[p] = &e->child->pos;
 		}
 	for (p = 0; p < PROVIDER__MAX; p++) {
 		if (!site_has(s, (enum provider)p) || s->region[p] == NULL)
@@ -95,8 +107,10 @@ build_region(struct chk *c, struct site *s, const struct ast *block)
 			why = name_aws_region_problem(s->region[p]);
 		else
 			why = name_scw_region_problem(s->region[p]);
-		if (why != NULL)
-			diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+		/* A region taken from the state block was checked there. */
+		if (why != NULL && (c->cfg->state[p] == NULL ||
+		    s->region[p] != c->cfg->state[p]->region))
+			diag_add(c->dg, DIAG_ERROR, pos[p],
 			    "invalid %s region '%s': %s", provider_names[p],
 			    s->region[p], why);
 	}
@@ -125,7 +139,7 @@ build_envs(struct chk *c, struct site *s, const struct ast *block,
 	s->nenv = c->cfg->nenv;
 	*envpos = arena_array(c->ar, s->nenv, sizeof(**envpos));
 	for (i = 0; i < s->nenv; i++)
-		(*envpos)[i] = c->cfg->envs_pos;
+		(*envpos)[i] = c->cfg->env_pos[i];
 }
 
 /* Registers a globally unique name; reports a clash with its first use. */
@@ -141,6 +155,18 @@ claim(struct chk *c, struct strmap *m, const char *key, const char *what,
 	o->pos = *pos;
 	if ((prev = strmap_put(m, key, o)) == NULL)
 		return;
+	/* One error per clashing name, not one per pair of environments. */
+	if (prev->reported)
+		return;
+	prev->reported = true;
+	if (prev->site == NULL) {
+		diag_add(c->dg, DIAG_ERROR, pos,
+		    "%s '%s' (site '%s', environment '%s') is the name of a "
+		    "state bucket", what, shown, s->name, env);
+		diag_note(c->dg, &prev->pos, "the state bucket is declared "
+		    "here");
+		return;
+	}
 	if (prev->site == s && strcmp(prev->env, env) != 0)
 		diag_add(c->dg, DIAG_ERROR, pos,
 		    "%s '%s' is the same in environments '%s' and '%s' of site "
@@ -154,7 +180,8 @@ claim(struct chk *c, struct strmap *m, const char *key, const char *what,
 		diag_add(c->dg, DIAG_ERROR, pos,
 		    "%s '%s' (site '%s', environment '%s') is also used by "
 		    "site '%s'", what, shown, s->name, env, prev->site->name);
-	diag_note(c->dg, &prev->pos, "first used here");
+	if (prev->pos.off != pos->off || prev->pos.file != pos->file)
+		diag_note(c->dg, &prev->pos, "first used here");
 }
 
 static void
@@ -164,7 +191,9 @@ build_bucket(struct chk *c, struct site *s, const struct srcpos *envpos,
 	struct bucket		*bk;
 	const struct ast	*a;
 	const char		*why;
+	char			*dashed;
 	size_t			 i;
+	int			 p;
 
 	if ((why = name_label_problem(b->label)) != NULL) {
 		diag_add(c->dg, DIAG_ERROR, &b->labelpos,
@@ -187,9 +216,14 @@ build_bucket(struct chk *c, struct site *s, const struct srcpos *envpos,
 	else {
 		bk->name.v = arena_array(c->ar, s->nenv, sizeof(char *));
 		bk->name.pos = b->labelpos;
+		/* Labels may hold '_', bucket names may not. */
+		dashed = arena_strdup(c->ar, b->label);
+		for (i = 0; dashed[i] != '\0'; i++)
+			if (dashed[i] == '_')
+				dashed[i] = '-';
 		for (i = 0; i < s->nenv; i++) {
 			bk->name.v[i] = arena_printf(c->ar, "%s-%s-%s",
-			    s->envs[i], s->name, b->label);
+			    s->envs[i], s->name, dashed);
 			if ((why = name_bucket_problem(bk->name.v[i])) !=
 			    NULL) {
 				diag_add(c->dg, DIAG_ERROR, &b->labelpos,
@@ -211,21 +245,55 @@ build_bucket(struct chk *c, struct site *s, const struct srcpos *envpos,
 		diag_add(c->dg, DIAG_WARNING, &bk->public_pos,
 		    "bucket '%s' of site '%s' is readable by anyone on the "
 		    "internet", bk->label, s->name);
-	if ((a = chk_attr(b, "cors_origins")) != NULL)
-		bk->cors_origins = chk_str_list(c, a->child, &bk->ncors, NULL);
+	if ((a = chk_attr(b, "cors_origins")) != NULL) {
+		struct srcpos *opos;
+
+		bk->cors_origins = chk_str_list(c, a->child, &bk->ncors,
+		    &opos);
+		for (i = 0; i < bk->ncors; i++)
+			if ((why = name_origin_problem(bk->cors_origins[i])) !=
+			    NULL)
+				diag_add(c->dg, DIAG_ERROR, &opos[i],
+				    "invalid CORS origin '%s': %s",
+				    bk->cors_origins[i], why);
+	}
 	else {
 		bk->cors_origins = arena_array(c->ar, 2, sizeof(char *));
 		bk->cors_origins[0] = "*";
 		bk->ncors = 1;
 	}
-	for (i = 0; bk->name.v != NULL && i < s->nenv; i++)
-		if (bk->name.v[i] != NULL)
-			claim(c, &c->bucket_names, bk->name.v[i],
-			    "bucket name", bk->name.v[i], s, s->envs[i],
-			    &bk->name.pos);
+	/* S3 and Scaleway Object Storage are separate name spaces. */
+	for (p = 0; p < PROVIDER__MAX; p++)
+		for (i = 0; site_has(s, (enum provider)p) &&
+		    bk->name.v != NULL && i < s->nenv; i++)
+			if (bk->name.v[i] != NULL)
+				claim(c, &c->bucket_names, arena_printf(c->ar,
+				    "%s:%s", provider_names[p], bk->name.v[i]),
+				    "bucket name", bk->name.v[i], s, s->envs[i],
+				    &bk->name.pos);
 	**tail = bk;
 	*tail = &bk->next;
 	s->nbuckets++;
+}
+
+/* A bucket label that names no bucket of the site, with a suggestion. */
+static void
+no_bucket(struct chk *c, const struct site *s, const char *label,
+    const struct srcpos *pos)
+{
+	struct suggest	 sg;
+	struct bucket	*bk;
+	const char	*best;
+
+	suggest_init(&sg, label);
+	for (bk = s->buckets; bk != NULL; bk = bk->next)
+		suggest_add(&sg, bk->label);
+	if ((best = suggest_best(&sg)) != NULL)
+		diag_add(c->dg, DIAG_ERROR, pos, "site '%s' has no bucket '%s'; "
+		    "did you mean '%s'?", s->name, label, best);
+	else
+		diag_add(c->dg, DIAG_ERROR, pos, "site '%s' has no bucket '%s'",
+		    s->name, label);
 }
 
 static const char *const price_classes[] = {
@@ -267,24 +335,8 @@ build_cdn(struct chk *c, struct site *s, const struct srcpos *envpos,
 
 	cdn->pos = b->keypos;
 	if ((a = chk_attr(b, "bucket")) != NULL) {
-		if ((cdn->bucket = site_bucket(s, a->child->str)) == NULL) {
-			struct suggest	 sg;
-			struct bucket	*bk;
-			const char	*best;
-
-			suggest_init(&sg, a->child->str);
-			for (bk = s->buckets; bk != NULL; bk = bk->next)
-				suggest_add(&sg, bk->label);
-			if ((best = suggest_best(&sg)) != NULL)
-				diag_add(c->dg, DIAG_ERROR, &a->child->pos,
-				    "site '%s' has no bucket '%s'; did you "
-				    "mean "
-				    "'%s'?", s->name, a->child->str, best);
-			else
-				diag_add(c->dg, DIAG_ERROR, &a->child->pos,
-				    "site '%s' has no bucket '%s'", s->name,
-				    a->child->str);
-		}
+		if ((cdn->bucket = site_bucket(s, a->child->str)) == NULL)
+			no_bucket(c, s, a->child->str, &a->child->pos);
 	} else if (s->nbuckets == 1)
 		cdn->bucket = s->buckets;
 	else if (s->nbuckets == 0)
@@ -341,9 +393,7 @@ build_credentials(struct chk *c, struct site *s, const struct ast *b)
 		i = 0;
 		for (item = a->child->child; item != NULL; item = item->next) {
 			if ((bk = site_bucket(s, item->str)) == NULL) {
-				diag_add(c->dg, DIAG_ERROR, &item->pos,
-				    "site '%s' has no bucket '%s'", s->name,
-				    item->str);
+				no_bucket(c, s, item->str, &item->pos);
 				continue;
 			}
 			cr->buckets[i++] = bk;
@@ -422,13 +472,18 @@ build_ref(struct chk *c, const struct site *s, const struct ast *v,
 			ev->ref = attr[0] == 'n' ? REF_BUCKET_NAME :
 			    REF_BUCKET_REGION;
 			if ((ev->bucket = site_bucket(s, label)) == NULL) {
-				diag_add(c->dg, DIAG_ERROR, &v->pos,
-				    "site '%s' has no bucket '%s'", s->name,
-				    label);
+				no_bucket(c, s, label, &v->pos);
 				return false;
 			}
 			return true;
 		}
+	}
+	/* The environment and the site are interpolations, not references. */
+	if (strcmp(r, "env") == 0 || strcmp(r, "site") == 0) {
+		diag_add(c->dg, DIAG_ERROR, &v->pos,
+		    "unknown reference '%s'; for the %s's name write "
+		    "\"${%s}\"", r, r[0] == 'e' ? "environment" : "site", r);
+		return false;
 	}
 	suggest_init(&sg, r);
 	suggest_refs(c, &sg, s);
@@ -466,7 +521,7 @@ build_env(struct chk *c, struct site *s, const struct srcpos *envpos,
 	struct envvar		*ev, **vtail;
 	const struct ast	*a;
 	const char		*why;
-	size_t			 i;
+	size_t			 i, at;
 
 	if ((why = name_label_problem(b->label)) != NULL) {
 		diag_add(c->dg, DIAG_ERROR, &b->labelpos,
@@ -504,13 +559,14 @@ build_env(struct chk *c, struct site *s, const struct srcpos *envpos,
 				continue;
 			for (i = 0; i < s->nenv; i++)
 				if ((why = name_envvalue_problem(
-				    ev->literal.v[i])) != NULL) {
+				    ev->literal.v[i], &at)) != NULL) {
 					diag_add(c->dg, DIAG_ERROR,
-					    &a->child->pos,
-					    "value of '%s' for environment "
-					    "'%s' "
-					    "cannot go in an env file: %s",
-					    a->name, s->envs[i], why);
+					    &ev->literal.vpos[i], "value of '%s' "
+					    "for environment '%s' cannot go in "
+					    "an env file: %s (the '%c' at "
+					    "position %zu)", a->name,
+					    s->envs[i], why,
+					    ev->literal.v[i][at], at + 1);
 					break;
 				}
 			if (looks_secret(a->name) && a->child->kind ==

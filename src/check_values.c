@@ -206,10 +206,12 @@ chk_env_strings(struct chk *c, const struct site *s,
 	const struct ast	**nodes;
 	const char		*why;
 	size_t			 i;
-	bool			 ok = true;
+	bool			 ok = true, *bad;
 
 	nodes = arena_array(c->ar, s->nenv, sizeof(*nodes));
+	bad = arena_array(c->ar, s->nenv, sizeof(*bad));
 	out->v = arena_array(c->ar, s->nenv, sizeof(*out->v));
+	out->vpos = arena_array(c->ar, s->nenv, sizeof(*out->vpos));
 	out->pos = attr->pos;
 	out->set = true;
 	if (!per_env(c, s, envpos, attr, nodes))
@@ -218,20 +220,24 @@ chk_env_strings(struct chk *c, const struct site *s,
 		const struct ast *n = nodes[i];
 		size_t k;
 
-		/* Report interpolation problems once per node. */
+		out->vpos[i] = n->pos;
+		/* Each value is reported once, however many use it. */
 		for (k = 0; k < i && nodes[k] != n; k++)
 			;
-		out->v[i] = interp(c, n, s->name, s->envs[i], k == i && ok);
+		out->v[i] = interp(c, n, s->name, s->envs[i], k == i);
 		if (out->v[i] == NULL) {
 			ok = false;
 			continue;
 		}
 		if (check != NULL && (why = check(out->v[i])) != NULL) {
-			diag_add(c->dg, DIAG_ERROR, &n->pos,
-			    "%s '%s' for environment '%s' is invalid: %s",
-			    what, out->v[i], s->envs[i], why);
+			for (k = 0; k < i && !(bad[k] && nodes[k] == n); k++)
+				;
+			if (k == i)
+				diag_add(c->dg, DIAG_ERROR, &n->pos,
+				    "%s '%s' for environment '%s' is invalid: "
+				    "%s", what, out->v[i], s->envs[i], why);
+			bad[i] = true;
 			ok = false;
-			break;
 		}
 	}
 	return ok;

@@ -225,6 +225,7 @@ fill(struct ctx *ctx, const struct json *doc, const struct site *s,
 	const struct envvar	*v;
 	const struct json	*val;
 	const char		*name, *value, *why;
+	size_t			 at;
 	int			 rc = 0;
 
 	sb_addf(out, "# Filled by siteinfra env for site %s, environment %s, "
@@ -248,15 +249,16 @@ fill(struct ctx *ctx, const struct json *doc, const struct site *s,
 			continue;
 		}
 		value = val->str;
+		at = 0;
 		if (strlen(value) != val->len)
 			why = "it holds a NUL byte";
 		else
-			why = name_envvalue_problem(value);
+			why = name_envvalue_problem(value, &at);
 		if (why != NULL) {
 			/* Never echo the value: it may be a secret. */
 			diag_add(&ctx->dg, DIAG_ERROR, &val->pos, "output '%s' "
-			    "(for %s) cannot go in an env file: %s", name,
-			    v->key, why);
+			    "(for %s) cannot go in an env file: %s (at position "
+			    "%zu)", name, v->key, why, at + 1);
 			rc = -1;
 			continue;
 		}

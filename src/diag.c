@@ -49,6 +49,31 @@ diag_clear(struct diag *dg)
 	dg->color = color;
 }
 
+/* The code point of a valid UTF-8 sequence of k bytes. */
+static unsigned long
+decode(const unsigned char *u, size_t k)
+{
+	unsigned long	cp = k == 1 ? u[0] : k == 2 ? u[0] & 0x1Fu :
+			    k == 3 ? u[0] & 0x0Fu : u[0] & 0x07u;
+	size_t		i;
+
+	for (i = 1; i < k; i++)
+		cp = (cp << 6) | (u[i] & 0x3Fu);
+	return cp;
+}
+
+/*
+ * Characters a terminal must not receive raw: C0 and C1 controls, and the
+ * invisible ones that reorder or hide text (bidi overrides, zero widths).
+ */
+static bool
+unsafe(unsigned long cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+	    (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
 /* Copies s, escaping what a terminal should not receive raw. */
 static const char *
 printable(struct arena *ar, const char *s)
@@ -56,16 +81,20 @@ printable(struct arena *ar, const char *s)
 	const unsigned char	*u = (const unsigned char *)s;
 	struct sbuf		 sb = SBUF_INIT;
 	size_t			 i = 0, n = strlen(s), k;
+	unsigned long		 cp;
 	const char		*out;
 
 	while (i < n) {
 		k = utf8_seqlen(u + i, n - i);
-		if (k == 0 || u[i] < 0x20 || u[i] == 0x7f) {
+		if (k == 0) {
 			sb_addf(&sb, "\\x%02x", u[i]);
 			i++;
 			continue;
 		}
-		sb_add(&sb, u + i, k);
+		if (unsafe(cp = decode(u + i, k)))
+			sb_addf(&sb, cp < 0x80 ? "\\x%02lx" : "\\u%04lx", cp);
+		else
+			sb_add(&sb, u + i, k);
 		i += k;
 	}
 	out = arena_strndup(ar, sb.buf, sb.len);
@@ -171,6 +200,9 @@ msg_cmp(const void *a, const void *b)
 	return 0;
 }
 
+/* Longest source line shown whole; longer ones show a window. */
+#define EXCERPT_WIDTH	100
+
 /* The excerpt: "   12 | source line" and "      | ^~~~". */
 static void
 render_excerpt(struct diag *dg, const struct srcpos *pos, enum diag_sev sev,
@@ -178,36 +210,56 @@ render_excerpt(struct diag *dg, const struct srcpos *pos, enum diag_sev sev,
 {
 	struct src		*s = (struct src *)pos->file;
 	const unsigned char	*u;
-	unsigned		 line, col, eline, ecol, c;
+	unsigned		 line, col, eline, ecol, c, first, last;
 	int			 gutter;
 	uint32_t		 start;
-	size_t			 len, i, k, width;
+	size_t			 len, i, k, width, total;
+	bool			 cut_left, cut_right;
 
 	src_linecol(s, pos->off, &line, &col);
 	src_line(s, line, &start, &len);
 	u = (const unsigned char *)s->text + start;
+	/* A long line (minified, binary) shows the columns around the caret. */
+	total = utf8_width((const char *)u, len);
+	first = 1;
+	last = (unsigned)total;
+	if (total > EXCERPT_WIDTH) {
+		first = col > EXCERPT_WIDTH / 2 ? col - EXCERPT_WIDTH / 2 : 1;
+		last = first + EXCERPT_WIDTH - 1;
+	}
+	cut_left = first > 1;
+	cut_right = last < total;
 	/* The gutter is five columns wide, or as wide as the number. */
 	gutter = snprintf(NULL, 0, "%u", line);
 	if (gutter < 5)
 		gutter = 5;
-	sb_addf(out, "%*u | ", gutter, line);
-	for (i = 0; i < len; i += k) {
+	sb_addf(out, "%*u | %s", gutter, line, cut_left ? "..." : "");
+	for (i = 0, c = 1; i < len && c <= last; i += k, c++) {
 		k = utf8_seqlen(u + i, len - i);
-		if (k == 0 || (u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f) {
+		if (c < first) {
+			if (k == 0)
+				k = 1;
+			continue;
+		}
+		if (k == 0 || (u[i] != '\t' && unsafe(decode(u + i, k)))) {
 			sb_addch(out, '?');
-			k = 1;
+			if (k == 0)
+				k = 1;
 		} else
 			sb_add(out, u + i, k);
 	}
+	if (cut_right)
+		sb_addstr(out, "...");
 	sb_addch(out, '\n');
 	sb_pad(out, (size_t)gutter + 1);
-	sb_addstr(out, "| ");
+	sb_addstr(out, cut_left ? "| ..." : "| ");
 	/* Tabs are copied so the caret lines up whatever the tab width. */
 	for (i = 0, c = 1; i < len && c < col; i += k, c++) {
 		k = utf8_seqlen(u + i, len - i);
 		if (k == 0)
 			k = 1;
-		sb_addch(out, u[i] == '\t' ? '\t' : ' ');
+		if (c >= first)
+			sb_addch(out, u[i] == '\t' ? '\t' : ' ');
 	}
 	if (dg->color)
 		sb_addstr(out, sev_colors[sev]);
@@ -215,7 +267,9 @@ render_excerpt(struct diag *dg, const struct srcpos *pos, enum diag_sev sev,
 	if (pos->end > pos->off + 1) {
 		src_linecol(s, pos->end, &eline, &ecol);
 		if (eline != line)
-			ecol = (unsigned)utf8_width((const char *)u, len) + 1;
+			ecol = (unsigned)total + 1;
+		if (ecol > last + 1)
+			ecol = last + 1;
 		width = ecol > col + 1 ? ecol - col - 1 : 0;
 		for (i = 0; i < width; i++)
 			sb_addch(out, '~');
@@ -336,7 +390,11 @@ diag_render(struct diag *dg, struct sbuf *out)
 	if (stopped || nerr > errors) {
 		sb_addf(out, "siteinfra: too many errors, stopping after %u\n",
 		    errors);
-		nerr = errors;
+		/* A front-end that gave up early knows a lower bound only. */
+		sb_addf(out, "siteinfra: %s%u errors (%u shown), %u warning%s\n",
+		    diag_saturated(dg) ? "at least " : "", nerr, errors, nwarn,
+		    nwarn == 1 ? "" : "s");
+		return;
 	}
 	if (nerr > 0 || nwarn > 0)
 		sb_addf(out, "siteinfra: %u error%s, %u warning%s\n", nerr,

@@ -34,6 +34,7 @@ enum dns_kind {
 struct envstr {
 	const char	**v;
 	struct srcpos	 pos;	/* the attribute that set it */
+	struct srcpos	*vpos;	/* the value each one came from, if set */
 	bool		 set;	/* false: a default */
 };
 
@@ -49,6 +50,7 @@ struct state_cfg {
 	struct srcpos	 pos;
 	const char	*input;		/* input file that declared it */
 	const char	*bucket;
+	struct srcpos	 bucket_pos;
 	const char	*region;
 	enum lock_kind	 lock;
 	const char	*lock_table;	/* LOCK_DYNAMODB only */
@@ -146,6 +148,7 @@ struct config {
 	const char	**envs;		/* top-level environments */
 	size_t		 nenv;
 	struct srcpos	 envs_pos;
+	struct srcpos	*env_pos;	/* each top-level environment's name */
 	struct state_cfg *state[PROVIDER__MAX];
 	struct domain	*domains;
 	struct site	*sites;

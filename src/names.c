@@ -2,9 +2,11 @@
 /* names.c: bucket, DNS, environment, env-key and region name rules. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "names.h"
+#include "src.h"
 
 static bool
 is_lower_alnum(int c)
@@ -79,6 +81,8 @@ name_dns_problem(const char *s)
 
 	if (n == 0)
 		return "it is empty";
+	if (strstr(s, "://") != NULL || strchr(s, '/') != NULL)
+		return "write the domain alone, without a scheme or a path";
 	if (n > 253)
 		return "it is longer than 253 characters";
 	if (s[n - 1] == '.')
@@ -162,6 +166,8 @@ name_envkey_problem(const char *s)
 {
 	size_t	i;
 
+	if (s[0] == '\0')
+		return "it is empty";
 	if (!(s[0] == '_' || (s[0] >= 'A' && s[0] <= 'Z')))
 		return "it must start with an uppercase letter or '_'";
 	for (i = 1; s[i] != '\0'; i++)
@@ -225,20 +231,81 @@ name_in_zone(const char *domain, const char *zone)
 }
 
 const char *
-name_envvalue_problem(const char *s)
+name_envvalue_problem(const char *s, size_t *at)
 {
-	size_t	i;
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i, n = strlen(s), k;
 
-	for (i = 0; s[i] != '\0'; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("_./:@%+,=-", c) != NULL)
-			continue;
-		if (c == '\n' || c == '\r')
+	for (i = 0; i < n; i += k) {
+		k = 1;
+		*at = i;
+		if (u[i] == '\n' || u[i] == '\r')
 			return "it holds a line break";
-		return "docker --env-file and sh read it differently: use only "
-		    "letters, digits and _./:@%+,=-";
+		/*
+		 * sh neither splits nor globs an assignment, so only what
+		 * quotes, expands, ends or redirects a word differs.
+		 */
+		if (u[i] < 0x20 || u[i] == 0x7f || strchr(" \"'$`\\;&|<>()~",
+		    u[i]) != NULL)
+			return "docker --env-file takes it as is, sh does not";
+		if (u[i] >= 0x80 && (k = utf8_seqlen(u + i, n - i)) == 0)
+			return "it is not valid UTF-8";
 	}
+	return NULL;
+}
+
+/* DynamoDB table names: 3 to 255 of [A-Za-z0-9_.-]. */
+const char *
+name_dynamodb_problem(const char *s)
+{
+	size_t	n = strlen(s), i;
+
+	if (n < 3 || n > 255)
+		return "it must be 3 to 255 characters long";
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && strchr("_.-", s[i]) == NULL)
+			return "use only letters, digits, '_', '.' and '-'";
+	return NULL;
+}
+
+/* A CORS origin: "*", or scheme://host[:port] with no path. */
+const char *
+name_origin_problem(const char *s)
+{
+	const char	*host, *end, *port;
+	char		 buf[256];
+	size_t		 n;
+
+	if (strcmp(s, "*") == 0)
+		return NULL;
+	if (strstr(s, "${") != NULL)
+		return "${...} is not available in cors_origins";
+	if (strncmp(s, "https://", 8) == 0)
+		host = s + 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		host = s + 7;
+	else
+		return "an origin is \"*\" or starts with https:// or http://";
+	if (strchr(host, '/') != NULL)
+		return "an origin has no path, not even a final '/'";
+	port = strchr(host, ':');
+	end = port != NULL ? port : host + strlen(host);
+	n = (size_t)(end - host);
+	if (n == 0 || n >= sizeof(buf))
+		return "the origin has no valid host";
+	memcpy(buf, host, n);
+	buf[n] = '\0';
+	if (port != NULL && (port[1] == '\0' ||
+	    strspn(port + 1, "0123456789") != strlen(port + 1) ||
+	    strlen(port + 1) > 5 || atoi(port + 1) > 65535 ||
+	    atoi(port + 1) == 0))
+		return "the port is not a number from 1 to 65535";
+	if (strcmp(buf, "localhost") == 0)
+		return NULL;
+	/* One wildcard label may come first, as in "*.example.org". */
+	if (strncmp(buf, "*.", 2) == 0)
+		memmove(buf, buf + 2, n - 1);
+	if (name_dns_problem(buf) != NULL)
+		return "the host is not a domain name";
 	return NULL;
 }

@@ -14,12 +14,15 @@ const char	*name_bucket_problem(const char *);
 const char	*name_envkey_problem(const char *);
 const char	*name_aws_region_problem(const char *);
 const char	*name_scw_region_problem(const char *);
+const char	*name_dynamodb_problem(const char *);
+const char	*name_origin_problem(const char *);
 
 /*
- * Env file values: the characters docker --env-file and a POSIX shell
- * both read literally when unquoted.  Returns NULL, or the reason.
+ * Env file values: a value docker --env-file and a POSIX shell both read
+ * as written when unquoted.  Returns NULL, or the reason and in *at the
+ * offset of the first byte that breaks the rule.
  */
-const char	*name_envvalue_problem(const char *);
+const char	*name_envvalue_problem(const char *, size_t *at);
 
 /* True when a domain name equals zone or is below it. */
 bool		 name_in_zone(const char *domain, const char *zone);

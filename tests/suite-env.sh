@@ -70,7 +70,10 @@ if [ "$(docker_env web.env)" = "$(sh_env web.env)" ] && [ -n "$(docker_env web.e
 	docker_env web.env > d1; sh_env web.env > d2; diff d1 d2 | sed 's/^/    /'
 fi
 # Every value the quoting rule allows reads the same both ways.
-printf 'A=abc.DEF_123\nB=x/y+z=w\nC=@:%%,.-_\nD=\n' > rule.env
+printf 'A=abc.DEF_123\nB=x/y+z=w\nC=@:%%,.-_\nD=\nE=postgres://u@db:5432/app?sslmode=require\nF=a#b*c[d]{e}!^\nG=caf\303\251\nH=#x\nI=*\n' > rule.env
+# Even where files would match those glob characters.
+: > aa
+: > ab
 [ "$(docker_env rule.env)" = "$(sh_env rule.env)" ] && ok || ko "the quoting rule's characters read differently"
 # stdin works like a file.
 "$BIN" env portal production --provider aws --block worker --outputs - < outputs.json > worker.out 2> err && ok || ko "env from stdin: $(cat err)"

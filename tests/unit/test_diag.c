@@ -268,7 +268,7 @@ test_cap(void)
 	    "    2 | b\n"
 	    "      | ^\n"
 	    "siteinfra: too many errors, stopping after 2\n"
-	    "siteinfra: 2 errors, 1 warning\n");
+	    "siteinfra: 5 errors (2 shown), 1 warning\n");
 	CHECK(dg.max_errors == 2);	/* diag_clear keeps the cap */
 
 	/* Exactly max_errors errors: no "too many" line. */
@@ -291,8 +291,9 @@ test_cap(void)
 	diag_note(&dg, NULL, "dropped");
 	diag_render(&dg, &sb);
 	CHECK(strstr(sb.buf, "dropped") == NULL);
+	/* Saturated: the front-ends may have stopped, so a lower bound. */
 	CHECK(strstr(sb.buf, "siteinfra: too many errors, stopping after 2\n"
-	    "siteinfra: 2 errors, 0 warnings\n") != NULL);
+	    "siteinfra: at least 9 errors (2 shown), 0 warnings\n") != NULL);
 	sb_release(&sb);
 	diag_clear(&dg);
 

@@ -306,28 +306,32 @@ test_syntax_errors(void)
 	    "siteinfra: 1 error, 0 warnings\n");
 
 	/* End of file after a final newline: shown at the end of that line. */
+	/* The note names the brace that is still open. */
 	r = parse("site \"x\" {\n  a = 1\n");
 	CHECK(r.rc == -1);
 	EQ_STR(r.diags,
-	    "t.infra:2:8: error: syntax error, unexpected end of file, "
-	    "expecting identifier or string or newline or '}'\n"
+	    "t.infra:2:8: error: syntax error, unexpected end of file\n"
 	    "    2 |   a = 1\n"
 	    "      |        ^\n"
+	    "t.infra:1:10: note: this '{' is not closed\n"
+	    "    1 | site \"x\" {\n"
+	    "      |          ^\n"
 	    "siteinfra: 1 error, 0 warnings\n");
 	/* Without the final newline: the same place, the end of file. */
 	r = parse("site \"x\" {\n  a = 1");
 	CHECK(r.rc == -1 && r.errors == 1);
 	EQ_STR(r.diags, "t.infra:2:8: error: syntax error, "
-	    "unexpected end of file, expecting identifier or "
-	    "string or newline or '}'\n"
+	    "unexpected end of file\n"
 	    "    2 |   a = 1\n      |        ^\n"
+	    "t.infra:1:10: note: this '{' is not closed\n"
+	    "    1 | site \"x\" {\n      |          ^\n"
 	    "siteinfra: 1 error, 0 warnings\n");
 
 	r = parse("site \"x\" {\n  true = 1\n}\n");
 	CHECK(r.rc == -1);
 	EQ_STR(r.diags,
-	    "t.infra:2:3: error: syntax error, unexpected 'true', "
-	    "expecting identifier or string or newline or '}'\n"
+	    "t.infra:2:3: error: 'true' is a keyword; quote it to use it "
+	    "as a name: \"true\" = ...\n"
 	    "    2 |   true = 1\n"
 	    "      |   ^~~~\n"
 	    "siteinfra: 1 error, 0 warnings\n");
@@ -346,7 +350,9 @@ test_lexical_errors(void)
 	    "t.infra:1:1: error: comments start with '#', not '//'\n"
 	    "    1 | // c\n"
 	    "      | ^~\n"
-	    "t.infra:2:7: error: invalid escape sequence in string '\\q'\n"
+	    "t.infra:2:7: error: invalid escape sequence in string (the "
+	    "escapes are \\n \\r \\t \\\" \\\\ \\uXXXX and \\UXXXXXXXX) "
+	    "'\\q'\n"
 	    "    2 | a = \"x\\qy\"\n"
 	    "      |       ^~\n"
 	    "t.infra:3:5: error: unterminated string\n"
