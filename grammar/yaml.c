@@ -19,6 +19,8 @@
  * Deeper YAML is refused while reading events, before any tree is built.
  */
 #define YAML_MAX_DEPTH	(2 * PARSE_MAX_DEPTH + 1)
+/* The message says so, as the native scanner's does. */
+_Static_assert(PARSE_MAX_DEPTH == 32, "nesting messages name the limit");
 
 /* The prefix of YAML's core tags, and the only tag siteinfra takes. */
 #define TAG_PREFIX	"tag:yaml.org,2002:"
@@ -322,9 +324,9 @@ syntax_error(struct ycx *y, const yaml_parser_t *p)
 			diag_add(y->dg, DIAG_ERROR, &pos, "invalid YAML: %s",
 			    problem);
 		else
-			diag_add(y->dg, DIAG_ERROR, &pos,
-			    "invalid YAML: %s (U+%04X)", problem,
-			    (unsigned)p->problem_value);
+			diag_add(y->dg, DIAG_ERROR, &pos, "invalid YAML: %s (%s)",
+			    problem, arena_printf(y->ar, "U+%04X",
+			    (unsigned)p->problem_value));
 		return;
 	}
 	pos = char_at(y, mark_off(y, p->problem_mark.index));
@@ -486,8 +488,7 @@ scan_events(struct ycx *y)
 				pos = char_at(y, mark_off(y,
 				    ev.start_mark.index));
 				diag_add(y->dg, DIAG_ERROR, &pos,
-				    "nesting too deep (the limit is %d levels)",
-				    PARSE_MAX_DEPTH);
+				    "nesting too deep (the limit is 32 levels)");
 				done = true;
 			}
 			break;
@@ -513,7 +514,7 @@ too_deep(struct ycx *y, yaml_node_t *n)
 	struct srcpos	pos = char_at(y, mark_off(y, n->start_mark.index));
 
 	diag_add(y->dg, DIAG_ERROR, &pos,
-	    "nesting too deep (the limit is %d levels)", PARSE_MAX_DEPTH);
+	    "nesting too deep (the limit is 32 levels)");
 	y->stop = true;
 }
 
@@ -533,19 +534,9 @@ key_name(struct ycx *y, yaml_node_t *k, struct ykey *out)
 	if (k == NULL)
 		return false;
 	pos = node_pos(y, k);
-	if (k->type != YAML_SCALAR_NODE) {
+	if (k->type != YAML_SCALAR_NODE || is_null(k) || is_ref_tag(k->tag)) {
 		diag_add(y->dg, DIAG_ERROR, &pos,
 		    "a key must be a name, found %s", node_desc(k));
-		return false;
-	}
-	if (is_ref_tag(k->tag)) {
-		diag_add(y->dg, DIAG_ERROR, &pos,
-		    "a key must be a name, not a reference");
-		return false;
-	}
-	if (is_null(k)) {
-		diag_add(y->dg, DIAG_ERROR, &pos,
-		    "a key must be a name, found null");
 		return false;
 	}
 	if (is_bool(k) || is_number(k)) {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* fmt_yaml.c: prints a syntax tree as canonical YAML, in the mapping the YAML front-end reads back. */
+/* fmt_yaml.c: prints a syntax tree as the canonical YAML the YAML front-end reads back. */
 #include <inttypes.h>
 #include <stdbool.h>
 #include <string.h>
@@ -55,9 +55,10 @@ is_word(const char *s, size_t len, const char *const *words)
 /*
  * True when s can be written as a plain scalar that every YAML reader,
  * and ours, takes back as the same string: nothing that YAML 1.1 or 1.2
- * reads as null, a boolean or a number, no indicator first, no ": " or
- * " #" inside, no blank at either end, only printable characters; in a
- * flow collection, no flow indicator or ':' or '#' at all.
+ * reads as null, a boolean, a number, a value key (=) or a merge key
+ * (<<), no indicator first, no ": " or " #" inside, no blank at either
+ * end, only printable characters; in a flow collection, no flow
+ * indicator or ':' or '#' at all.
  */
 static bool
 plain_ok(const char *s, size_t len, bool flow)
@@ -65,7 +66,8 @@ plain_ok(const char *s, size_t len, bool flow)
 	static const char *const words[] = {
 		"~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES",
 		"n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
-		"False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", NULL,
+		"False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+		"=", "<<", NULL,
 	};
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 i, k;
@@ -105,7 +107,7 @@ quoted(struct sbuf *out, const char *s, size_t len)
 	sb_addch(out, '"');
 	for (i = 0; i < len; i += k) {
 		if ((k = utf8_seqlen(u + i, len - i)) == 0) {
-			/* Not UTF-8 (the parsers refuse it): keep the byte value. */
+			/* Not UTF-8 (the parsers refuse it): the byte value. */
 			sb_addf(out, "\\x%02X", u[i]);
 			k = 1;
 			continue;
