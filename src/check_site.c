@@ -270,7 +270,8 @@ build_bucket(struct chk *c, struct site *s, const struct srcpos *envpos,
 				claim(c, &c->bucket_names, arena_printf(c->ar,
 				    "%s:%s", provider_names[p], bk->name.v[i]),
 				    "bucket name", bk->name.v[i], s, s->envs[i],
-				    &bk->name.pos);
+				    bk->name.vpos != NULL ?
+				    &bk->name.vpos[i] : &bk->name.pos);
 	**tail = bk;
 	*tail = &bk->next;
 	s->nbuckets++;
@@ -360,7 +361,7 @@ build_cdn(struct chk *c, struct site *s, const struct srcpos *envpos,
 			cdn->zone[i] = zone_of(c->cfg, cdn->domain.v[i]);
 			claim(c, &c->cdn_domains, cdn->domain.v[i],
 			    "cdn domain", cdn->domain.v[i], s, s->envs[i],
-			    &cdn->domain.pos);
+			    &cdn->domain.vpos[i]);
 		}
 	}
 	if ((a = chk_attr(b, "price_class")) != NULL)
