@@ -41,7 +41,7 @@ while IFS='	' read -r sev template; do
 	exempt "$template" && { pass=$((pass + 1)); continue; }
 	# The template as a pattern: %s and the number formats match anything.
 	re=$(printf '%s' "$template" | sed -e 's/[][\.*^$+?(){}|/]/\\&/g' \
-	    -e 's/%\\\.\\\*s/.*/g' -e 's/%[-0-9]*[lz]*[sdux]/.*/g' \
+	    -e 's/%\\\.\\\*s/.*/g' -e 's/%[-0-9]*[lz]*[sducxX]/.*/g' \
 	    -e 's/%02X/[0-9A-F]+/g' -e 's/\\\\\\\\/\\\\/g')
 	if grep -qE -- "$sev: $re" "$work/golden"; then
 		pass=$((pass + 1))

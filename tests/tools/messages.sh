@@ -22,7 +22,7 @@ for f in src/*.c codegen/*.c grammar/*.c grammar/*.l grammar/*.y; do
 			started = 1
 		}
 		gsub(/\\"/, "\"", out)
-		if (out != "" && out != "%s" && out != "%s \x27%.*s\x27" && out != "%s \x27%.*s...\x27")
+		if (out != "" && out !~ /^%s( \047%s%s\047)?$/)
 			print sev "\t" out
 		buf = ""
 		active = 0
