@@ -88,6 +88,7 @@ site_steps(struct emit *e, struct sbuf *sb, const struct site *s,
 		sb_addf(sb, "# The CDN domain's DNS is not managed here: "
 		    "create its certificate first,\n"
 		    "terraform -chdir=%s apply "
+		    "-target=terraform_data.workspace_guard "
 		    "-target=module.cdn.aws_acm_certificate.this\n"
 		    "# create these records at the DNS host,\n"
 		    "terraform -chdir=%s output "

@@ -61,10 +61,17 @@ backend_s3(struct emit *e, struct hclw *w, enum provider p, const char *key)
 		hclw_attr_bool(w, "skip_s3_checksum", true);
 	}
 	hclw_attr_bool(w, "encrypt", true);
+	/*
+	 * With encrypt alone the backend asks for AES256 and overrides the
+	 * bucket's KMS default: name the state's key (its alias).
+	 */
+	if (p == PROVIDER_AWS)
+		hclw_attr_str(w, "kms_key_id", arena_printf(e->ar,
+		    "alias/%s", st->bucket));
+	/* The lock file always; the legacy table too while it is kept. */
+	hclw_attr_bool(w, "use_lockfile", true);
 	if (st->lock == LOCK_DYNAMODB)
 		hclw_attr_str(w, "dynamodb_table", st->lock_table);
-	else
-		hclw_attr_bool(w, "use_lockfile", true);
 	hclw_block_close(w);
 	sb_release(&ep);
 }

@@ -15,6 +15,8 @@ terraform {
     key            = "legacy.tfstate"
     region         = "eu-central-1"
     encrypt        = true
+    kms_key_id     = "alias/legacy-terraform-state"
+    use_lockfile   = true
     dynamodb_table = "legacy_terraform_state_locks"
   }
 }

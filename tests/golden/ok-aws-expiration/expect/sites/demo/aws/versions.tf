@@ -15,6 +15,7 @@ terraform {
     key          = "demo.tfstate"
     region       = "eu-west-1"
     encrypt      = true
+    kms_key_id   = "alias/demo-terraform-state"
     use_lockfile = true
   }
 }

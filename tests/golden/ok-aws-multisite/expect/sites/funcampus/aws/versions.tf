@@ -15,6 +15,7 @@ terraform {
     key          = "funcampus.tfstate"
     region       = "eu-west-1"
     encrypt      = true
+    kms_key_id   = "alias/fun-site-factory-terraform"
     use_lockfile = true
   }
 }

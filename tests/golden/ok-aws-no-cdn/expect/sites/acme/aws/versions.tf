@@ -15,6 +15,7 @@ terraform {
     key          = "acme.tfstate"
     region       = "eu-west-3"
     encrypt      = true
+    kms_key_id   = "alias/acme-terraform-state"
     use_lockfile = true
   }
 }

@@ -15,6 +15,7 @@ terraform {
     key          = "www.tfstate"
     region       = "us-east-1"
     encrypt      = true
+    kms_key_id   = "alias/example-terraform-state"
     use_lockfile = true
   }
 }
