@@ -89,6 +89,8 @@ span(struct ycx *y, uint32_t off, uint32_t end)
 	struct srcpos	pos;
 	const char	*t = y->src->text;
 
+	if (end < off)
+		end = off;
 	while (end > off && (t[end - 1] == ' ' || t[end - 1] == '\t' ||
 	    t[end - 1] == '\r' || t[end - 1] == '\n'))
 		end--;
@@ -530,6 +532,7 @@ static bool
 key_name(struct ycx *y, yaml_node_t *k, struct ykey *out)
 {
 	struct srcpos	pos;
+	int		n;
 
 	if (k == NULL)
 		return false;
@@ -540,11 +543,12 @@ key_name(struct ycx *y, yaml_node_t *k, struct ykey *out)
 		return false;
 	}
 	if (is_bool(k) || is_number(k)) {
+		n = k->data.scalar.length > 64 ? 64 :
+		    (int)k->data.scalar.length;
 		diag_add(y->dg, DIAG_ERROR, &pos,
 		    "key %.*s is %s; a key is a name: quote it (\"%.*s\") if "
-		    "that is what you mean", (int)k->data.scalar.length,
-		    (const char *)k->data.scalar.value, node_desc(k),
-		    (int)k->data.scalar.length,
+		    "that is what you mean", n,
+		    (const char *)k->data.scalar.value, node_desc(k), n,
 		    (const char *)k->data.scalar.value);
 		return false;
 	}
