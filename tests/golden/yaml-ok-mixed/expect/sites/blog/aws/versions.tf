@@ -15,6 +15,7 @@ terraform {
     key          = "blog.tfstate"
     region       = "eu-west-1"
     encrypt      = true
+    kms_key_id   = "alias/example-terraform-state"
     use_lockfile = true
   }
 }

@@ -15,6 +15,8 @@ terraform {
     key            = "demo.tfstate"
     region         = "eu-west-1"
     encrypt        = true
+    kms_key_id     = "alias/richie-site-factory-terraform"
+    use_lockfile   = true
     dynamodb_table = "richie-site-factory-terraform-locks"
   }
 }

@@ -15,6 +15,7 @@ terraform {
     key          = "workshop.tfstate"
     region       = "ap-southeast-1"
     encrypt      = true
+    kms_key_id   = "alias/workshop-terraform-state"
     use_lockfile = true
   }
 }
