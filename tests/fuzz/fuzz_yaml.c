@@ -19,13 +19,15 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 /*
  * A tree that parsed prints as YAML that parses again, to the same text
- * once more: fmt --to yaml is a fixed point.
+ * once more (fmt --to yaml is a fixed point), and as the native syntax
+ * that parses to a tree printing as the same YAML (yaml -> infra -> yaml
+ * is a fixed point too).
  */
 static void
 roundtrip(struct arena *ar, struct ast_file *f)
 {
 	struct diag	 dg;
-	struct sbuf	 one = SBUF_INIT, two = SBUF_INIT;
+	struct sbuf	 one = SBUF_INIT, two = SBUF_INIT, nat = SBUF_INIT;
 	struct src	*src;
 	struct ast_file	*g;
 
@@ -37,8 +39,17 @@ roundtrip(struct arena *ar, struct ast_file *f)
 	fmt_yaml(g, &two);
 	if (one.len != two.len || memcmp(one.buf, two.buf, one.len) != 0)
 		abort();
+	fmt_native(f, &nat);
+	src = src_from_buffer(ar, "fuzz3.infra", nat.buf, nat.len, 2);
+	if (parse_native(ar, &dg, src, &g) != 0)
+		abort();
+	sb_reset(&two);
+	fmt_yaml(g, &two);
+	if (one.len != two.len || memcmp(one.buf, two.buf, one.len) != 0)
+		abort();
 	sb_release(&one);
 	sb_release(&two);
+	sb_release(&nat);
 }
 
 int
