@@ -17,6 +17,7 @@ exempt() {
 	"cannot delete '%s': %s"|"cannot open '%s': %s"|"cannot replace '%s': %s"|\
 	"cannot stat '%s': %s"|"cannot write '%s/%s': %s"|"cannot read '%s/%s'"|\
 	"cannot read directory '%s': %s"|"cannot read stdin: %s"|\
+	"cannot write '%s': %s"|\
 	"'%s' is damaged: a line is not \"<sha256>  <path>\""|\
 	"another siteinfra run holds '%s'; gave up after %d seconds"|\
 	"interrupted by signal %d; nothing was changed"|\

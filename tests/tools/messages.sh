@@ -22,6 +22,9 @@ for f in src/*.c codegen/*.c grammar/*.c grammar/*.l grammar/*.y; do
 			started = 1
 		}
 		gsub(/\\"/, "\"", out)
+		# The JSON reader prefixes its messages.
+		if (buf ~ /^jp_error/ && out != "")
+			out = "malformed JSON: " out
 		if (out != "" && out !~ /^%s( \047%s%s\047)?$/)
 			print sev "\t" out
 		buf = ""
