@@ -63,6 +63,14 @@ void	tf_workspace_guard(struct hclw *, const struct site *);
 void	tf_terraform_block(struct emit *, struct hclw *, enum provider,
 	    const char *state_key, bool backend);
 
+/* True when the site's CDN has a custom domain. */
+bool	tf_cdn_domain(const struct site *);
+/* output "name" { description, value, sensitive }. */
+void	tf_output(struct hclw *, const char *name, const char *desc,
+	    const char *value, bool sensitive);
+/* The <label>_bucket_name and <label>_bucket_region outputs. */
+void	tf_bucket_outputs(struct emit *, struct hclw *, const struct site *,
+	    enum provider);
 /* output "siteinfra": which site, environment and provider they are. */
 void	tf_identity_output(struct hclw *, const struct site *, enum provider);
 /* Name of the Terraform output a reference reads, per provider. */

@@ -22,12 +22,6 @@ default_tags(struct hclw *w, const char *site)
 	hclw_block_close(w);
 }
 
-static bool
-has_custom_domain(const struct site *s)
-{
-	return s->cdn != NULL && s->cdn->domain.v != NULL;
-}
-
 static void
 providers_tf(struct emit *e, const struct site *s, const char *dir)
 {
@@ -84,7 +78,7 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 		n++;
 	}
 	if (s->cdn != NULL) {
-		if (has_custom_domain(s)) {
+		if (tf_cdn_domain(s)) {
 			const char **zone = arena_array(e->ar, s->nenv,
 			    sizeof(*zone));
 
@@ -156,7 +150,7 @@ cdn_module(struct emit *e, struct hclw *w, const struct site *s)
 	    "module.bucket_%s.regional_domain_name", s->cdn->bucket->label));
 	if (s->cdn->serve_static)
 		hclw_attr(w, "app_domain", "local.env.app_domain");
-	if (has_custom_domain(s)) {
+	if (tf_cdn_domain(s)) {
 		hclw_attr(w, "domain", "local.env.cdn_domain");
 		hclw_attr(w, "route53_zone", "local.env.cdn_route53_zone");
 	}
@@ -209,61 +203,39 @@ main_tf(struct emit *e, const struct site *s, const char *dir)
 }
 
 static void
-output(struct hclw *w, const char *name, const char *desc, const char *value,
-    bool sensitive)
-{
-	hclw_block_open(w, "output", name, NULL);
-	hclw_attr_str(w, "description", desc);
-	hclw_attr(w, "value", value);
-	if (sensitive)
-		hclw_attr_bool(w, "sensitive", true);
-	hclw_block_close(w);
-}
-
-static void
 outputs_tf(struct emit *e, const struct site *s, const char *dir)
 {
 	struct sbuf	 sb = SBUF_INIT;
 	struct hclw	 w;
-	struct bucket	*b;
 
 	hclw_init(&w, &sb);
 	hclw_header(&w, s->input);
 	tf_identity_output(&w, s, PROVIDER_AWS);
-	for (b = s->buckets; b != NULL; b = b->next) {
-		output(&w, tf_output_name(e->ar, PROVIDER_AWS, REF_BUCKET_NAME,
-		    b), arena_printf(e->ar, "Name of bucket %s.", b->label),
-		    arena_printf(e->ar, "module.bucket_%s.name", b->label),
-		    false);
-		output(&w, tf_output_name(e->ar, PROVIDER_AWS,
-		    REF_BUCKET_REGION, b), arena_printf(e->ar,
-		    "Region of bucket %s.", b->label), arena_printf(e->ar,
-		    "module.bucket_%s.region", b->label), false);
-	}
+	tf_bucket_outputs(e, &w, s, PROVIDER_AWS);
 	if (s->cdn != NULL) {
-		output(&w, "cloudfront_domain",
+		tf_output(&w, "cloudfront_domain",
 		    "Domain serving the media: the custom domain, or the "
 		    "distribution's cloudfront.net domain.",
 		    "module.cdn.domain", false);
-		output(&w, "cloudfront_distribution_id",
+		tf_output(&w, "cloudfront_distribution_id",
 		    "Distribution id, for cache invalidations.",
 		    "module.cdn.distribution_id", false);
-		if (has_custom_domain(s)) {
-			output(&w, "cdn_certificate_validation_records",
+		if (tf_cdn_domain(s)) {
+			tf_output(&w, "cdn_certificate_validation_records",
 			    "Records to create at the DNS host of an external "
 			    "CDN domain before the certificate can be issued.",
 			    "module.cdn.certificate_validation_records", false);
-			output(&w, "cdn_alias_record",
+			tf_output(&w, "cdn_alias_record",
 			    "Record to create at the DNS host of an external "
 			    "CDN domain once the distribution exists.",
 			    "module.cdn.alias_record", false);
 		}
 	}
 	if (s->creds != NULL) {
-		output(&w, "iam_access_key",
+		tf_output(&w, "iam_access_key",
 		    "Access key id of the site's IAM user.",
 		    "module.credentials.access_key_id", false);
-		output(&w, "iam_access_secret",
+		tf_output(&w, "iam_access_secret",
 		    "Secret access key of the site's IAM user.",
 		    "module.credentials.secret_access_key", true);
 	}
@@ -327,12 +299,12 @@ tf_aws_state(struct emit *e)
 	if (st->lock == LOCK_DYNAMODB)
 		hclw_attr_str(&w, "lock_table", st->lock_table);
 	hclw_block_close(&w);
-	output(&w, "state_bucket", "Bucket holding every site's state.",
+	tf_output(&w, "state_bucket", "Bucket holding every site's state.",
 	    "module.state.bucket", false);
-	output(&w, "state_kms_key", "KMS key encrypting the state.",
+	tf_output(&w, "state_kms_key", "KMS key encrypting the state.",
 	    "module.state.kms_key_arn", false);
 	if (st->lock == LOCK_DYNAMODB)
-		output(&w, "state_lock_table", "DynamoDB lock table.",
+		tf_output(&w, "state_lock_table", "DynamoDB lock table.",
 		    "module.state.lock_table", false);
 	emit_hcl(e, &w, "state/aws/main.tf", &sb, NULL);
 	emit_module(e, PROVIDER_AWS, "state");

@@ -209,3 +209,39 @@ tf_identity_output(struct hclw *w, const struct site *s, enum provider p)
 	hclw_close(w, "}");
 	hclw_block_close(w);
 }
+
+bool
+tf_cdn_domain(const struct site *s)
+{
+	return s->cdn != NULL && s->cdn->domain.v != NULL;
+}
+
+void
+tf_output(struct hclw *w, const char *name, const char *desc,
+    const char *value, bool sensitive)
+{
+	hclw_block_open(w, "output", name, NULL);
+	hclw_attr_str(w, "description", desc);
+	hclw_attr(w, "value", value);
+	if (sensitive)
+		hclw_attr_bool(w, "sensitive", true);
+	hclw_block_close(w);
+}
+
+void
+tf_bucket_outputs(struct emit *e, struct hclw *w, const struct site *s,
+    enum provider p)
+{
+	const struct bucket	*b;
+
+	for (b = s->buckets; b != NULL; b = b->next) {
+		tf_output(w, tf_output_name(e->ar, p, REF_BUCKET_NAME, b),
+		    arena_printf(e->ar, "Name of bucket %s.", b->label),
+		    arena_printf(e->ar, "module.bucket_%s.name", b->label),
+		    false);
+		tf_output(w, tf_output_name(e->ar, p, REF_BUCKET_REGION, b),
+		    arena_printf(e->ar, "Region of bucket %s.", b->label),
+		    arena_printf(e->ar, "module.bucket_%s.region", b->label),
+		    false);
+	}
+}

@@ -49,24 +49,6 @@ provider(struct emit *e, struct hclw *w, const char *region)
 	hclw_block_close(w);
 }
 
-static void
-output(struct hclw *w, const char *name, const char *desc, const char *value,
-    bool sensitive)
-{
-	hclw_block_open(w, "output", name, NULL);
-	hclw_attr_str(w, "description", desc);
-	hclw_attr(w, "value", value);
-	if (sensitive)
-		hclw_attr_bool(w, "sensitive", true);
-	hclw_block_close(w);
-}
-
-static bool
-has_custom_domain(const struct site *s)
-{
-	return s->cdn != NULL && s->cdn->domain.v != NULL;
-}
-
 static bool
 creds_reach(const struct site *s, const struct bucket *b)
 {
@@ -95,7 +77,7 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 		set[n].kind = SET_NUMBER;
 		n++;
 	}
-	if (has_custom_domain(s)) {
+	if (tf_cdn_domain(s)) {
 		set[n].key = "cdn_domain";
 		set[n].str = s->cdn->domain.v;
 		n++;
@@ -150,7 +132,7 @@ cdn_module(struct emit *e, struct hclw *w, const struct site *s)
 	    "module.bucket_%s.name", label));
 	hclw_attr(w, "bucket_region", arena_printf(e->ar,
 	    "module.bucket_%s.region", label));
-	if (has_custom_domain(s))
+	if (tf_cdn_domain(s))
 		hclw_attr(w, "domain", "local.env.cdn_domain");
 	hclw_block_close(w);
 }
@@ -211,35 +193,26 @@ site_files(struct emit *e, const struct site *s, const char *dir)
 	hclw_init(&w, &sb);
 	hclw_header(&w, s->input);
 	tf_identity_output(&w, s, PROVIDER_SCW);
-	for (b = s->buckets; b != NULL; b = b->next) {
-		output(&w, tf_output_name(e->ar, PROVIDER_SCW, REF_BUCKET_NAME,
-		    b), arena_printf(e->ar, "Name of bucket %s.", b->label),
-		    arena_printf(e->ar, "module.bucket_%s.name", b->label),
-		    false);
-		output(&w, tf_output_name(e->ar, PROVIDER_SCW,
-		    REF_BUCKET_REGION, b), arena_printf(e->ar,
-		    "Region of bucket %s.", b->label), arena_printf(e->ar,
-		    "module.bucket_%s.region", b->label), false);
-	}
+	tf_bucket_outputs(e, &w, s, PROVIDER_SCW);
 	if (s->cdn != NULL) {
-		output(&w, "edge_service_domain",
+		tf_output(&w, "edge_service_domain",
 		    "Domain serving the media: the custom domain, or the "
 		    "pipeline's endpoint. Known on the first apply.",
 		    "module.cdn.domain", false);
-		output(&w, "edge_service_endpoint",
+		tf_output(&w, "edge_service_endpoint",
 		    "The pipeline's own endpoint (<pipeline id>.svc.edge.scw."
 		    "cloud).", "module.cdn.endpoint", false);
-		if (has_custom_domain(s))
-			output(&w, "cdn_alias_record",
+		if (tf_cdn_domain(s))
+			tf_output(&w, "cdn_alias_record",
 			    "Record to create at the DNS host of the CDN "
 			    "domain; the certificate is issued once it "
 			    "resolves.", "module.cdn.alias_record", false);
 	}
 	if (s->creds != NULL) {
-		output(&w, "iam_access_key",
+		tf_output(&w, "iam_access_key",
 		    "Access key of the site's IAM application.",
 		    "module.credentials.access_key", false);
-		output(&w, "iam_access_secret",
+		tf_output(&w, "iam_access_secret",
 		    "Secret key of the site's IAM application.",
 		    "module.credentials.secret_key", true);
 	}
@@ -282,7 +255,7 @@ tf_scw_state(struct emit *e)
 	hclw_attr_str(&w, "region", st->region);
 	hclw_attr(&w, "operator_user_id", "var.scw_user_id");
 	hclw_block_close(&w);
-	output(&w, "state_bucket", "Bucket holding every site's state.",
+	tf_output(&w, "state_bucket", "Bucket holding every site's state.",
 	    "module.state.bucket", false);
 	emit_hcl(e, &w, "state/scw/main.tf", &sb, NULL);
 	emit_module(e, PROVIDER_SCW, "state");
