@@ -7,23 +7,34 @@
 #include "check.h"
 #include "cli.h"
 #include "inputs.h"
+#include "report.h"
 #include "siteinfra.h"
 
 int
 cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ctx	 ctx;
 	struct ast_file	*files;
 	struct config	*cfg;
+	struct report	 rep;
+	bool		 json = false;
 	int		 ch, rc;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
 		switch (ch) {
+		case 'F':
+			if (strcmp(optarg, "json") == 0)
+				json = true;
+			else if (strcmp(optarg, "text") != 0)
+				return cli_usage("check", "--format takes text or "
+				    "json, not '%s'", optarg);
+			break;
 		case 'h':
 			cli_help(stdout, "check");
 			return EXIT_OK;
@@ -31,10 +42,13 @@ cmd_check(int argc, char **argv)
 			return cli_usage("check", "unknown option");
 		}
 	ctx_init(&ctx);
+	report_init(&rep, &ctx.ar, "", json);
+	rep.command = "check";
 	rc = inputs_load(&ctx.ar, &ctx.dg, argv + optind,
 	    (size_t)(argc - optind), &files);
 	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
 		rc = EXIT_INPUT;
+	report_finish(&rep, &ctx.dg, rc);
 	ctx_finish(&ctx);
 	return rc;
 }

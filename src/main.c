@@ -35,8 +35,9 @@ static const struct command commands[] = {
 	    "  --force          overwrite hand edits, or write into a "
 	    "directory that\n                   siteinfra did not create\n"
 	    "  --format FMT     text (default) or json report\n" },
-	{ "check", cmd_check, "check [PATH...]",
-	    "Parse and validate the inputs; write nothing.\n" },
+	{ "check", cmd_check, "check [--format text|json] [PATH...]",
+	    "Parse and validate the inputs; write nothing.\n\n"
+	    "  --format FMT     text (default) or json report\n" },
 	{ "diff", cmd_diff, "diff [--out DIR] [--format text|json] [PATH...]",
 	    "Print what compile would change, as a unified diff; write "
 	    "nothing.\nExit 1 when something would change.\n" },

@@ -361,8 +361,11 @@ report_finish(struct report *r, struct diag *dg, int status)
 		json_str(&out, SITEINFRA_VERSION);
 		sb_addstr(&out, ",\n  \"command\": ");
 		json_str(&out, r->command != NULL ? r->command : "compile");
-		sb_addstr(&out, ",\n  \"output\": ");
-		json_str(&out, r->out);
+		/* siteinfra check has no output directory, and no files. */
+		if (r->out[0] != '\0') {
+			sb_addstr(&out, ",\n  \"output\": ");
+			json_str(&out, r->out);
+		}
 		sb_addf(&out, ",\n  \"status\": %d,\n  \"files\": [", status);
 		if (r->files.len > 0)
 			sb_addf(&out, "\n%s\n  ", r->files.buf);

@@ -128,6 +128,8 @@ jq -e '.command == "diff" and (.files[0].patch | startswith("diff --git"))' out.
 echo 'site "bad" { regoin = "x" }' > sites/bad.infra
 "$BIN" compile --format json > out.json 2>/dev/null; rc=$?
 [ $rc -eq 2 ] && jq -e '.status == 2 and .diagnostics[0].severity == "error" and .diagnostics[0].line == 1 and .diagnostics[0].file == "sites/bad.infra"' out.json > /dev/null && ok || ko "json diagnostics: $(head -c 400 out.json)"
+"$BIN" check --format json > out.json 2>/dev/null; rc=$?
+[ $rc -eq 2 ] && jq -e '.command == "check" and .status == 2 and (has("output") | not) and (.diagnostics[0].message | test("regoin"))' out.json > /dev/null && ok || ko "check --format json: $(head -c 400 out.json)"
 rm sites/bad.infra
 "$BIN" compile --commit --format json > out.json 2>/dev/null
 jq -e '(.commit | test("^[0-9a-f]{40}$")) and (.files | map(select(.action == "update")) | length) > 0' out.json > /dev/null && ok || ko "compile --commit --format json: $(head -c 300 out.json)"
