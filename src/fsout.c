@@ -41,7 +41,13 @@ struct state {
 	struct diag	*dg;
 	const struct fsout_opts *o;
 	struct strmap	 manifest;	/* path -> sha256 hex */
+	uint64_t	 manifest_hash;	/* fast hash of the manifest read */
 	struct statcache cache;
+	/*
+	 * The manifest is the one the cache was written with: only then may
+	 * a cache entry stand for a manifest line (see manifest_text).
+	 */
+	bool		 manifest_vouched;
 };
 
 /*
@@ -133,6 +139,7 @@ load_manifest(struct state *st, bool *present)
 		return -1;
 	}
 	*present = true;
+	st->manifest_hash = fsout_fasthash(data, len);
 	for (line = data; line < data + len; line = nl + 1) {
 		if ((nl = memchr(line, '\n', (size_t)(data + len - line))) ==
 		    NULL)
@@ -182,6 +189,19 @@ fsout_read_old(const struct fsout_opts *o, struct fsop *op)
 	return rc;
 }
 
+int
+fsout_read_manifest(const struct fsout_opts *o, char **data, size_t *len)
+{
+	char	*path;
+	int	 rc;
+
+	path = xmalloc(strlen(o->dir) + sizeof(FS_MANIFEST) + 1);
+	sprintf(path, "%s/%s", o->dir, FS_MANIFEST);
+	rc = slurp(path, data, len);
+	free(path);
+	return rc;
+}
+
 static bool
 same_hash(const char *data, size_t len, const char *hex)
 {
@@ -215,7 +235,8 @@ classify(struct state *st, struct fsop *op)
 		op->verdict = FS_FOREIGN;
 		return 0;
 	}
-	if ((c = trusted(st, op->path, &sb)) != NULL && mhash != NULL) {
+	if (st->manifest_vouched && mhash != NULL &&
+	    (c = trusted(st, op->path, &sb)) != NULL) {
 		op->trusted = true;
 		op->cached = c;
 		if (op->orphan)
@@ -269,6 +290,52 @@ dir_has_files(const char *dir)
 	return found;
 }
 
+static void
+manifest_text(const struct fsplan *plan, struct sbuf *out)
+{
+	char	hex[65];
+	size_t	i;
+
+	for (i = 0; i < plan->nops; i++) {
+		const struct fsop *op = &plan->ops[i];
+
+		if (op->orphan && !op->failed)
+			continue;
+		if (op->failed) {
+			/* What is on disk is still the old content. */
+			if (op->mhash != NULL)
+				sb_addf(out, "%s  %s\n", op->mhash, op->path);
+			continue;
+		}
+		/* The cache vouched that its bytes are the manifest's. */
+		if (op->verdict == FS_UNCHANGED && op->trusted &&
+		    op->mhash != NULL) {
+			sb_addf(out, "%s  %s\n", op->mhash, op->path);
+			continue;
+		}
+		sha256_hex(op->file->data, op->file->len, hex);
+		sb_addf(out, "%s  %s\n", hex, op->path);
+	}
+}
+
+/*
+ * With a manifest the cache does not vouch for, compares it with the one
+ * the generated files call for, so a hand-edited or merged manifest is
+ * reported as stale and rewritten rather than trusted.
+ */
+static void
+check_manifest(const struct state *st, struct fsplan *plan)
+{
+	struct sbuf	want = SBUF_INIT;
+
+	manifest_text(plan, &want);
+	if (fsout_fasthash(want.buf, want.len) == st->manifest_hash) {
+		sb_release(&want);
+		return;
+	}
+	plan->stale_manifest = sb_detach(&want, &plan->stale_manifest_len);
+}
+
 int
 fsout_plan(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
     const struct outset *os, struct fsplan *plan)
@@ -298,6 +365,14 @@ fsout_plan(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 		return 0;
 	}
 	sc_load(&st.cache, ar, full_path(ar, o, FS_CACHE), true);
+	if (plan->has_manifest) {
+		const struct sc_entry *mc = strmap_get(&st.cache.files,
+		    FS_MANIFEST);
+
+		st.manifest_vouched = mc != NULL &&
+		    mc->hash == st.manifest_hash;
+		plan->manifest_hash = st.manifest_hash;
+	}
 	files = outset_sorted(os);
 	orphans = xmalloc((st.manifest.n + 1) * sizeof(*orphans));
 	for (i = 0; i < st.manifest.cap; i++)
@@ -330,7 +405,10 @@ fsout_plan(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 		    !o->force)
 			plan->blocked = true;
 	}
-	plan->settled = plan->count[FS_UNCHANGED] == plan->nops;
+	if (plan->has_manifest && !st.manifest_vouched)
+		check_manifest(&st, plan);
+	plan->settled = plan->count[FS_UNCHANGED] == plan->nops &&
+	    plan->stale_manifest == NULL;
 	for (k = 0; k < plan->nops && plan->settled; k++)
 		plan->settled = plan->ops[k].trusted;
 	rc = 0;
@@ -348,7 +426,9 @@ fsout_plan_free(struct fsplan *plan)
 	for (i = 0; i < plan->nops; i++)
 		free(plan->ops[i].old);
 	free(plan->ops);
+	free(plan->stale_manifest);
 	plan->ops = NULL;
+	plan->stale_manifest = NULL;
 	plan->nops = 0;
 }
 
@@ -460,34 +540,6 @@ remove_empty_parents(const char *dir, const char *rel)
 	free(path);
 }
 
-static void
-manifest_text(const struct fsplan *plan, struct sbuf *out)
-{
-	char	hex[65];
-	size_t	i;
-
-	for (i = 0; i < plan->nops; i++) {
-		const struct fsop *op = &plan->ops[i];
-
-		if (op->orphan && !op->failed)
-			continue;
-		if (op->failed) {
-			/* What is on disk is still the old content. */
-			if (op->mhash != NULL)
-				sb_addf(out, "%s  %s\n", op->mhash, op->path);
-			continue;
-		}
-		/* The cache vouched that its bytes are the manifest's. */
-		if (op->verdict == FS_UNCHANGED && op->trusted &&
-		    op->mhash != NULL) {
-			sb_addf(out, "%s  %s\n", op->mhash, op->path);
-			continue;
-		}
-		sha256_hex(op->file->data, op->file->len, hex);
-		sb_addf(out, "%s  %s\n", hex, op->path);
-	}
-}
-
 /* Rewrites a small file of ours only when its bytes change. */
 static int
 replace_if_changed(const char *path, const char *data, size_t len)
@@ -590,6 +642,8 @@ fsout_apply(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 	    man.len) == -1)
 		diag_add(dg, DIAG_ERROR, NULL, "cannot write '%s/%s': %s",
 		    o->dir, FS_MANIFEST, strerror(errno));
+	else
+		plan->manifest_hash = fsout_fasthash(man.buf, man.len);
 	sigprocmask(SIG_SETMASK, &oldmask, NULL);
 	rc = diag_failed(dg) ? -1 : 0;
 	goto out;
@@ -669,13 +723,32 @@ fsout_save_cache(struct arena *ar, const struct fsout_opts *o,
 	}
 	/* The manifest too: a hand edit of it must end the fast path. */
 	if (complete && stat(full_path(ar, o, FS_MANIFEST), &st) == 0) {
-		sc_entry_set(&e, &st, 0);
+		sc_entry_set(&e, &st, plan->manifest_hash);
 		sc_write_file(&sb, FS_MANIFEST, &e);
 		sc_write_complete(&sb, nfiles + 1);
 	}
 	/* A cache that cannot be written only costs time next run. */
 	(void)replace_if_changed(full_path(ar, o, FS_CACHE), sb.buf, sb.len);
 	sb_release(&sb);
+}
+
+/*
+ * Whether the file still holds what the cache recorded, by content: for an
+ * entry written in the cache's own clock tick, where git's rule says the
+ * stat data alone cannot tell (git compares such an entry's content too).
+ */
+static bool
+same_content(const char *path, uint64_t hash)
+{
+	char	*data;
+	size_t	 len;
+	bool	 same;
+
+	if (slurp(path, &data, &len) == -1)
+		return false;
+	same = fsout_fasthash(data, len) == hash;
+	free(data);
+	return same;
 }
 
 bool
@@ -704,8 +777,9 @@ fsout_uptodate(struct arena *ar, const struct fsout_opts *o,
 	for (i = 0; i < c.npaths; i++) {
 		sb_setlen(&path, dirlen);
 		sb_addstr(&path, c.paths[i]);
-		if (lstat(path.buf, &st) == -1 ||
-		    !sc_fresh(&c, &c.entries[i], &st)) {
+		if (lstat(path.buf, &st) == -1 || !sc_same(&c.entries[i], &st) ||
+		    (sc_racy(&c, &c.entries[i]) &&
+		    !same_content(path.buf, c.entries[i].hash))) {
 			sb_release(&path);
 			return false;
 		}

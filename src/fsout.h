@@ -53,6 +53,13 @@ struct fsplan {
 	bool		 has_manifest;
 	bool		 blocked;	/* hand edits or foreign files, no --force */
 	bool		 settled;	/* all up to date, as the cache says */
+	uint64_t	 manifest_hash;	/* fast hash of the manifest on disk */
+	/*
+	 * The manifest on disk is not the one the generated files call for
+	 * (a hand edit, a merge): its expected text (heap), else NULL.
+	 */
+	char		*stale_manifest;
+	size_t		 stale_manifest_len;
 };
 
 struct fsout_opts {
@@ -71,6 +78,9 @@ int	fsout_plan(struct arena *, struct diag *, const struct fsout_opts *,
 	    const struct outset *, struct fsplan *);
 /* Loads the old content of an op (for diffs); 0 or -1 (errno). */
 int	fsout_read_old(const struct fsout_opts *, struct fsop *);
+/* Reads the manifest on disk into a heap buffer; 0 or -1 (errno). */
+int	fsout_read_manifest(const struct fsout_opts *, char **data,
+	    size_t *len);
 /*
  * Writes the plan: every new file staged as a temporary file first, then
  * all renamed, orphans deleted, the manifest and cache rewritten.  A

@@ -43,17 +43,24 @@ report_init(struct report *r, struct arena *ar, const char *out, bool json)
 }
 
 static void
-json_file(struct report *r, const struct fsop *op, const char *action)
+json_entry(struct report *r, const char *path, enum fs_verdict verdict,
+    const char *action)
 {
 	if (r->files.len > 0)
 		sb_addstr(&r->files, ",\n");
 	sb_addstr(&r->files, "    {\"path\": ");
-	json_str(&r->files, op->path);
+	json_str(&r->files, path);
 	sb_addstr(&r->files, ", \"verdict\": ");
-	json_str(&r->files, fs_verdict_names[op->verdict]);
+	json_str(&r->files, fs_verdict_names[verdict]);
 	sb_addstr(&r->files, ", \"action\": ");
 	json_str(&r->files, action);
 	sb_addch(&r->files, '}');
+}
+
+static void
+json_file(struct report *r, const struct fsop *op, const char *action)
+{
+	json_entry(r, op->path, op->verdict, action);
 }
 
 static bool
@@ -79,13 +86,23 @@ report_check(struct report *r, const struct fsplan *plan, bool verbose)
 			printf("%s: %s/%s\n", fs_verdict_names[op->verdict],
 			    r->out, op->path);
 	}
+	/* Not a generated file, but committed: a stale one is a difference. */
+	if (plan->stale_manifest != NULL) {
+		ndiff++;
+		if (r->json)
+			json_entry(r, FS_MANIFEST, FS_UPDATE, "none");
+		else
+			printf("%s: %s/%s\n", fs_verdict_names[FS_UPDATE],
+			    r->out, FS_MANIFEST);
+	}
 	if (!r->json) {
 		if (ndiff == 0)
 			printf("siteinfra: %zu files up to date in %s\n",
 			    plan->nops, r->out);
 		else
 			printf("siteinfra: %zu of %zu files differ in %s; run "
-			    "siteinfra compile\n", ndiff, plan->nops, r->out);
+			    "siteinfra compile\n", ndiff, plan->nops +
+			    (plan->stale_manifest != NULL), r->out);
 	}
 	return ndiff > 0 ? EXIT_DIFFERS : EXIT_OK;
 }
@@ -126,25 +143,60 @@ print_patch(struct report *r, const char *text, size_t len)
 	}
 }
 
-int
-report_diff(struct report *r, struct diag *dg, const struct fsout_opts *fo,
-    struct fsplan *plan)
+/*
+ * Prints (or adds to the JSON report) the patch from old to new of one
+ * path; a side without its flag is an absent file.  Returns 0, or -1
+ * after an error.
+ */
+static int
+diff_one(struct report *r, struct diag *dg, const char *path,
+    enum fs_verdict verdict, bool has_old, const char *old, size_t oldlen,
+    bool has_new, const char *new, size_t newlen)
 {
 	git_diff_options	 opts;
 	git_patch		*patch = NULL;
 	git_buf			 buf = { NULL, 0, 0 };
-	struct sbuf		 all = SBUF_INIT;
-	size_t			 i, ndiff = 0;
-	int			 rc = EXIT_OK;
+	struct sbuf		 text = SBUF_INIT;
+	char			*name;
+	int			 rc = 0;
+
+	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	/* libgit2 adds the a/ and b/ prefixes. */
+	name = arena_printf(r->ar, "%s/%s", r->out, path);
+	if (git_patch_from_buffers(&patch, old, oldlen, has_old ? name : NULL,
+	    new, newlen, has_new ? name : NULL, &opts) != 0 ||
+	    git_patch_to_buf(&buf, patch) != 0) {
+		const git_error *e = git_error_last();
+
+		diag_add(dg, DIAG_ERROR, NULL, "git: cannot diff '%s': %s",
+		    path, e ? e->message : "unknown error");
+		rc = -1;
+	} else if (r->json) {
+		json_entry(r, path, verdict, action_names[verdict]);
+		sb_setlen(&r->files, r->files.len - 1);
+		sb_addstr(&r->files, ", \"patch\": ");
+		sb_add(&text, buf.ptr, buf.size);
+		json_str(&r->files, text.buf);
+		sb_addch(&r->files, '}');
+	} else
+		print_patch(r, buf.ptr, buf.size);
+	sb_release(&text);
+	git_buf_dispose(&buf);
+	git_patch_free(patch);
+	return rc;
+}
+
+int
+report_diff(struct report *r, struct diag *dg, const struct fsout_opts *fo,
+    struct fsplan *plan)
+{
+	size_t	i, ndiff = 0;
+	int	rc = EXIT_OK;
 
 	r->command = "diff";
 	git_libgit2_init();
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-	for (i = 0; i < plan->nops; i++) {
+	for (i = 0; i < plan->nops && rc == EXIT_OK; i++) {
 		struct fsop	*op = &plan->ops[i];
-		const char	*oldp, *newp, *newdata = NULL;
-		char		*a, *b;
-		size_t		 newlen = 0;
 
 		if (!differs(op))
 			continue;
@@ -153,43 +205,29 @@ report_diff(struct report *r, struct diag *dg, const struct fsout_opts *fo,
 			diag_add(dg, DIAG_ERROR, NULL, "cannot read '%s/%s'",
 			    r->out, op->path);
 			rc = EXIT_IO;
-			break;
-		}
-		if (!op->orphan) {
-			newdata = op->file->data;
-			newlen = op->file->len;
-		}
-		/* libgit2 adds the a/ and b/ prefixes. */
-		a = arena_printf(r->ar, "%s/%s", r->out, op->path);
-		b = a;
-		oldp = op->old_read ? a : NULL;
-		newp = newdata != NULL ? b : NULL;
-		if (git_patch_from_buffers(&patch, op->old, op->oldlen,
-		    oldp, newdata, newlen, newp, &opts) != 0 ||
-		    git_patch_to_buf(&buf, patch) != 0) {
-			const git_error *e = git_error_last();
-
-			diag_add(dg, DIAG_ERROR, NULL, "git: cannot diff '%s': %s",
-			    op->path, e ? e->message : "unknown error");
-			git_patch_free(patch);
+		} else if (diff_one(r, dg, op->path, op->verdict,
+		    op->old_read, op->old, op->oldlen, !op->orphan,
+		    op->orphan ? NULL : op->file->data,
+		    op->orphan ? 0 : op->file->len) == -1)
 			rc = EXIT_IO;
-			break;
-		}
-		if (r->json) {
-			json_file(r, op, action_names[op->verdict]);
-			sb_setlen(&r->files, r->files.len - 1);
-			sb_addstr(&r->files, ", \"patch\": ");
-			sb_add(&all, buf.ptr, buf.size);
-			json_str(&r->files, all.buf);
-			sb_reset(&all);
-			sb_addch(&r->files, '}');
-		} else
-			print_patch(r, buf.ptr, buf.size);
-		git_buf_dispose(&buf);
-		git_patch_free(patch);
-		patch = NULL;
 	}
-	sb_release(&all);
+	if (rc == EXIT_OK && plan->stale_manifest != NULL) {
+		char	*old;
+		size_t	 oldlen;
+
+		ndiff++;
+		if (fsout_read_manifest(fo, &old, &oldlen) == -1) {
+			diag_add(dg, DIAG_ERROR, NULL, "cannot read '%s/%s'",
+			    r->out, FS_MANIFEST);
+			rc = EXIT_IO;
+		} else {
+			if (diff_one(r, dg, FS_MANIFEST, FS_UPDATE, true, old,
+			    oldlen, true, plan->stale_manifest,
+			    plan->stale_manifest_len) == -1)
+				rc = EXIT_IO;
+			free(old);
+		}
+	}
 	git_libgit2_shutdown();
 	if (rc != EXIT_OK)
 		return rc;
@@ -253,9 +291,18 @@ report_written(struct report *r, const struct fsplan *plan, bool force,
 		else if (v != FS_UNCHANGED || verbose)
 			printf("%s %s/%s\n", what, r->out, op->path);
 	}
+	/* A stale manifest was rewritten with the files (fsout_apply). */
+	if (plan->stale_manifest != NULL) {
+		n[FS_UPDATE]++;
+		if (r->json)
+			json_entry(r, FS_MANIFEST, FS_UPDATE, "update");
+		else
+			printf("%s %s/%s\n", done[FS_UPDATE], r->out,
+			    FS_MANIFEST);
+	}
 	if (r->json)
 		return;
-	if (n[FS_UNCHANGED] == plan->nops)
+	if (n[FS_UNCHANGED] == plan->nops && plan->stale_manifest == NULL)
 		printf("siteinfra: %zu files up to date in %s\n", plan->nops,
 		    r->out);
 	else

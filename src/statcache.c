@@ -40,18 +40,28 @@ ts_ge(long long s, long long ns, const struct timespec *t)
 }
 
 bool
-sc_fresh(const struct statcache *c, const struct sc_entry *e,
-    const struct stat *st)
+sc_same(const struct sc_entry *e, const struct stat *st)
 {
 	struct sc_entry	now;
 
 	sc_entry_set(&now, st, e->hash);
-	if (now.size != e->size || now.ino != e->ino ||
-	    now.mtime_s != e->mtime_s || now.mtime_ns != e->mtime_ns ||
-	    now.ctime_s != e->ctime_s || now.ctime_ns != e->ctime_ns)
-		return false;
-	return !ts_ge(e->mtime_s, e->mtime_ns, &c->written) &&
-	    !ts_ge(e->ctime_s, e->ctime_ns, &c->written);
+	return now.size == e->size && now.ino == e->ino &&
+	    now.mtime_s == e->mtime_s && now.mtime_ns == e->mtime_ns &&
+	    now.ctime_s == e->ctime_s && now.ctime_ns == e->ctime_ns;
+}
+
+bool
+sc_racy(const struct statcache *c, const struct sc_entry *e)
+{
+	return ts_ge(e->mtime_s, e->mtime_ns, &c->written) ||
+	    ts_ge(e->ctime_s, e->ctime_ns, &c->written);
+}
+
+bool
+sc_fresh(const struct statcache *c, const struct sc_entry *e,
+    const struct stat *st)
+{
+	return sc_same(e, st) && !sc_racy(c, e);
 }
 
 bool

@@ -48,6 +48,13 @@ void	sc_load(struct statcache *, struct arena *, const char *path,
 	    bool map);
 /* Fills an entry from a stat result (hash given separately). */
 void	sc_entry_set(struct sc_entry *, const struct stat *, uint64_t hash);
+/* True when st is still what e recorded (size, inode, times). */
+bool	sc_same(const struct sc_entry *, const struct stat *);
+/*
+ * True when e was recorded in the clock tick the cache was written in, or
+ * later: a change made in that tick may leave the stat data unchanged.
+ */
+bool	sc_racy(const struct statcache *, const struct sc_entry *);
 /*
  * True when st is still what e recorded, and e was not recorded in the
  * clock tick the cache was written in (git's "racily clean" rule: such an

@@ -131,6 +131,24 @@ touch -d "$m" "$f"
 [ $rc -eq 1 ] && grep -q "^edited by hand: $f" out && ok || ko "edit with restored mtime not seen: $(cat out)"
 "$BIN" compile --force > /dev/null 2>&1
 
+# --- a manifest that does not match the files is stale, then rewritten ---
+# Right after a compile (the cache's own tick), in place, the same size.
+m=infra/.siteinfra.manifest
+"$BIN" compile > /dev/null 2>&1
+cp "$m" "$work/manifest-good"
+first=$(head -c 1 "$m")
+if [ "$first" = 0 ]; then other=1; else other=0; fi
+{ printf '%s' "$other"; tail -c +2 "$work/manifest-good"; } > "$work/manifest-bad"
+cat "$work/manifest-bad" > "$m"
+"$BIN" compile --check > out 2>&1; rc=$?
+[ $rc -eq 1 ] && grep -q "^stale: $m\$" out && ok || ko "a damaged manifest passed --check: exit $rc $(cat out)"
+"$BIN" diff > out 2>&1; rc=$?
+[ $rc -eq 1 ] && grep -q "^+++ b/$m\$" out && grep -q "^-$other" out && ok || ko "diff did not show the manifest: exit $rc $(cat out)"
+cmp -s "$m" "$work/manifest-bad" && ok || ko "--check or diff wrote the manifest"
+"$BIN" compile > out 2>&1; rc=$?
+[ $rc -eq 0 ] && grep -q "^updated $m\$" out && cmp -s "$m" "$work/manifest-good" && ok || ko "compile did not repair the manifest: exit $rc $(cat out)"
+"$BIN" compile --check > out 2>&1 && ok || ko "not up to date after the manifest repair: $(cat out)"
+
 # --- removing a site deletes exactly its files ---
 echo 'notes' > infra/NOTES.txt
 "$BIN" compile > /dev/null 2>&1

@@ -60,6 +60,16 @@ test_fresh(void)
 	c.written.tv_sec = 1000;
 	c.written.tv_nsec = 0;
 	CHECK(!sc_fresh(&c, &e, &st));
+	/* fresh is exactly same and not racy: a racy entry still matches. */
+	CHECK(sc_same(&e, &st) && sc_racy(&c, &e));
+	c.written.tv_sec = 1001;
+	CHECK(sc_same(&e, &st) && !sc_racy(&c, &e));
+	/* A ctime in the cache's tick is racy even with an older mtime. */
+	st = fake(100, 990, 0, 1001, 0, 42);
+	sc_entry_set(&e, &st, 7);
+	CHECK(sc_racy(&c, &e) && !sc_fresh(&c, &e, &st));
+	other = fake(100, 990, 0, 1001, 1, 42);
+	CHECK(!sc_same(&e, &other));
 }
 
 static void
