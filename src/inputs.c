@@ -46,6 +46,27 @@ pv_add(struct pathvec *pv, const char *p)
 	pv->v[pv->n++] = p;
 }
 
+/*
+ * git's rule for a binary file: a NUL byte in the first 8,000 bytes.  Such
+ * a file gets one error at that byte rather than one per garbage byte.
+ */
+static bool
+is_binary(struct diag *dg, struct src *src)
+{
+	const char	*nul;
+	struct srcpos	 pos;
+
+	nul = memchr(src->text, '\0', src->len < 8000 ? src->len : 8000);
+	if (nul == NULL)
+		return false;
+	pos.file = src;
+	pos.off = (uint32_t)(nul - src->text);
+	pos.end = pos.off + 1;
+	diag_add(dg, DIAG_ERROR, &pos, "binary file: it holds a NUL byte, and "
+	    "siteinfra reads UTF-8 text");
+	return true;
+}
+
 /* Exit status for a failed open: a missing path is a usage error. */
 static int
 io_status(int err)
@@ -159,7 +180,13 @@ inputs_read(struct arena *ar, struct diag *dg, const char *const *list,
 				rc = io_status(err);
 			continue;
 		}
-		if (parse_is_yaml(list[i])) {
+		if (is_binary(dg, src)) {
+			/* One error, not one per byte: an empty file stands in. */
+			f = ast_file_new(ar, src, parse_is_yaml(list[i]) ?
+			    SYNTAX_YAML : SYNTAX_NATIVE);
+			if (rc == 0)
+				rc = 2;
+		} else if (parse_is_yaml(list[i])) {
 			if (parse_yaml(ar, dg, src, &f) != 0 && rc == 0)
 				rc = 2;
 		} else if (parse_native(ar, dg, src, &f) != 0 && rc == 0)
