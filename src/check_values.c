@@ -42,9 +42,37 @@ chk_bool(const struct ast *block, const char *name, struct srcpos *pos)
 	return a->child->boolean;
 }
 
-static void
-unknown_interp(struct chk *c, const struct ast *n, const char *word)
+/*
+ * The position of bytes [from, to) of a string's value, when its source
+ * holds them verbatim (no escape, no YAML folding): quoted or plain.  Else
+ * the whole string, which is never wrong, only less precise.
+ */
+static struct srcpos
+sub_pos(const struct ast *n, size_t from, size_t to)
 {
+	struct srcpos	 pos = n->pos;
+	const char	*text;
+	size_t		 span = pos.end - pos.off, at;
+
+	if (pos.file == NULL || pos.end < pos.off || pos.end > pos.file->len)
+		return pos;
+	text = pos.file->text + pos.off;
+	if (span == n->len && memcmp(text, n->str, n->len) == 0)
+		at = 0;
+	else if (span == n->len + 2 && memcmp(text + 1, n->str, n->len) == 0)
+		at = 1;
+	else
+		return pos;
+	pos.off += (uint32_t)(at + from);
+	pos.end = pos.off + (uint32_t)(to - from);
+	return pos;
+}
+
+static void
+unknown_interp(struct chk *c, const struct ast *n, size_t from, size_t to,
+    const char *word)
+{
+	struct srcpos	 pos = sub_pos(n, from, to);
 	struct suggest	 sg;
 	const char	*best;
 
@@ -52,11 +80,11 @@ unknown_interp(struct chk *c, const struct ast *n, const char *word)
 	suggest_add(&sg, "env");
 	suggest_add(&sg, "site");
 	if ((best = suggest_best(&sg)) != NULL)
-		diag_add(c->dg, DIAG_ERROR, &n->pos,
+		diag_add(c->dg, DIAG_ERROR, &pos,
 		    "unknown interpolation '${%s}'; did you mean '${%s}'?",
 		    word, best);
 	else
-		diag_add(c->dg, DIAG_ERROR, &n->pos,
+		diag_add(c->dg, DIAG_ERROR, &pos,
 		    "unknown interpolation '${%s}'; only ${env} and ${site} "
 		    "exist", word);
 }
@@ -88,8 +116,10 @@ interp(struct chk *c, const struct ast *n, const char *site, const char *env,
 		}
 		end = memchr(s + i + 2, '}', len - i - 2);
 		if (end == NULL) {
+			struct srcpos pos = sub_pos(n, i, len);
+
 			if (report)
-				diag_add(c->dg, DIAG_ERROR, &n->pos,
+				diag_add(c->dg, DIAG_ERROR, &pos,
 				    "unterminated '${' in string; write '$${' "
 				    "for a literal '${'");
 			goto fail;
@@ -102,7 +132,7 @@ interp(struct chk *c, const struct ast *n, const char *site, const char *env,
 			sb_addstr(&out, site);
 		else {
 			if (report)
-				unknown_interp(c, n,
+				unknown_interp(c, n, i, (size_t)(end - s) + 1,
 				    arena_strndup(c->ar, name, nlen));
 			goto fail;
 		}
