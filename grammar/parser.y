@@ -60,6 +60,8 @@ static struct ast	*missing_equals(struct parse_ctx *, const char *,
 static struct ast	*block(struct parse_ctx *, const YYLTYPE *,
 			    const char *, const YYLTYPE *, const char *,
 			    const YYLTYPE *, struct ast *);
+static void		 empty_element(struct parse_ctx *, const YYLTYPE *,
+			    const char *);
 }
 
 %param {yyscan_t scanner} {struct parse_ctx *pc}
@@ -209,14 +211,33 @@ list:	  '[' ']'
 		{ $$ = node(pc, AST_LIST, &@$); }
 	| '[' values ']'
 		{ $$ = $2; $$->pos = parse_pos(pc, &@$); }
-	| '[' values ',' ']'
+	| '[' values commas ']'
 		{ $$ = $2; $$->pos = parse_pos(pc, &@$); }
+	| '[' lead ']'
+		{ $$ = node(pc, AST_LIST, &@$); }
 	;
 
 values:	  value
 		{ $$ = node(pc, AST_LIST, &@$); ast_append($$, $1); }
-	| values ',' value
+	| lead value
+		{ $$ = node(pc, AST_LIST, &@$); ast_append($$, $2); }
+	| values commas value
 		{ $$ = $1; ast_append($$, $3); }
+	;
+
+/*
+ * "a", , "b" and [, "a"]: an empty element is an error of its own, and
+ * the list is still read, so later errors are found too.
+ */
+commas:	  ','
+	| commas ','
+		{ empty_element(pc, &@2, "remove the extra ','"); }
+	;
+
+lead:	  ','
+		{ empty_element(pc, &@1, "remove this ','"); }
+	| lead ','
+		{ empty_element(pc, &@2, "remove this ','"); }
 	;
 
 /* { production = "a", default = "b" }, entries split by newlines or commas */
@@ -308,6 +329,14 @@ block(struct parse_ctx *pc, const YYLTYPE *all, const char *type,
 	b->tail = body->child != NULL ? body->tail : &b->child;
 	b->multiline = spans_lines(pc, all);
 	return b;
+}
+
+static void
+empty_element(struct parse_ctx *pc, const YYLTYPE *comma, const char *fix)
+{
+	struct srcpos	pos = parse_pos(pc, comma);
+
+	diag_add(pc->dg, DIAG_ERROR, &pos, "empty list element: %s", fix);
 }
 
 void
