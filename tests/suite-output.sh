@@ -144,6 +144,8 @@ cat "$work/manifest-bad" > "$m"
 [ $rc -eq 1 ] && grep -q "^stale: $m\$" out && ok || ko "a damaged manifest passed --check: exit $rc $(cat out)"
 "$BIN" diff > out 2>&1; rc=$?
 [ $rc -eq 1 ] && grep -q "^+++ b/$m\$" out && grep -q "^-$other" out && ok || ko "diff did not show the manifest: exit $rc $(cat out)"
+"$BIN" compile --check --format json > out 2>&1; rc=$?
+[ $rc -eq 1 ] && grep -q '{"path": ".siteinfra.manifest", "verdict": "stale", "action": "none"}' out && ok || ko "the JSON report did not list the manifest: exit $rc $(cat out)"
 cmp -s "$m" "$work/manifest-bad" && ok || ko "--check or diff wrote the manifest"
 "$BIN" compile > out 2>&1; rc=$?
 [ $rc -eq 0 ] && grep -q "^updated $m\$" out && cmp -s "$m" "$work/manifest-good" && ok || ko "compile did not repair the manifest: exit $rc $(cat out)"
