@@ -172,34 +172,36 @@ trusted(const struct state *st, const char *rel, const struct stat *sb)
 	return c != NULL && sc_fresh(&st->cache, c, sb) ? c : NULL;
 }
 
-int
-fsout_read_old(const struct fsout_opts *o, struct fsop *op)
+/* Reads a file of the output directory into a heap buffer. */
+static int
+slurp_rel(const struct fsout_opts *o, const char *rel, char **data,
+    size_t *len)
 {
 	char	*path;
 	int	 rc;
 
+	path = xmalloc(strlen(o->dir) + strlen(rel) + 2);
+	sprintf(path, "%s/%s", o->dir, rel);
+	rc = slurp(path, data, len);
+	free(path);
+	return rc;
+}
+
+int
+fsout_read_old(const struct fsout_opts *o, struct fsop *op)
+{
 	if (op->old_read || !op->on_disk)
 		return 0;
-	path = xmalloc(strlen(o->dir) + strlen(op->path) + 2);
-	sprintf(path, "%s/%s", o->dir, op->path);
-	rc = slurp(path, &op->old, &op->oldlen);
-	free(path);
-	if (rc == 0)
-		op->old_read = true;
-	return rc;
+	if (slurp_rel(o, op->path, &op->old, &op->oldlen) == -1)
+		return -1;
+	op->old_read = true;
+	return 0;
 }
 
 int
 fsout_read_manifest(const struct fsout_opts *o, char **data, size_t *len)
 {
-	char	*path;
-	int	 rc;
-
-	path = xmalloc(strlen(o->dir) + sizeof(FS_MANIFEST) + 1);
-	sprintf(path, "%s/%s", o->dir, FS_MANIFEST);
-	rc = slurp(path, data, len);
-	free(path);
-	return rc;
+	return slurp_rel(o, FS_MANIFEST, data, len);
 }
 
 static bool

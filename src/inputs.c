@@ -48,10 +48,11 @@ pv_add(struct pathvec *pv, const char *p)
 
 /*
  * git's rule for a binary file: a NUL byte in the first 8,000 bytes.  Such
- * a file gets one error at that byte rather than one per garbage byte.
+ * a file gets one error at that byte rather than one per garbage byte;
+ * returns true when it reported one.
  */
 static bool
-is_binary(struct diag *dg, struct src *src)
+refuse_binary(struct diag *dg, struct src *src)
 {
 	const char	*nul;
 	struct srcpos	 pos;
@@ -180,7 +181,7 @@ inputs_read(struct arena *ar, struct diag *dg, const char *const *list,
 				rc = io_status(err);
 			continue;
 		}
-		if (is_binary(dg, src)) {
+		if (refuse_binary(dg, src)) {
 			/* One error, not one per byte: an empty file stands in. */
 			f = ast_file_new(ar, src, parse_is_yaml(list[i]) ?
 			    SYNTAX_YAML : SYNTAX_NATIVE);
