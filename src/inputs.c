@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "ast.h"
@@ -47,6 +48,77 @@ pv_add(struct pathvec *pv, const char *p)
 }
 
 /*
+ * An absolute input path, relative to the working directory ("../" where
+ * needed), so no absolute path of the machine reaches the generated
+ * headers and the same tree comes out of `compile sites` and of `compile
+ * $PWD/sites`.  Without a working directory the path stays as it is.
+ */
+static const char *
+relative_path(struct arena *ar, const char *abs)
+{
+	char		 cwd[4096];
+	const char	*a = abs, *c = cwd, *res;
+	struct sbuf	 sb = SBUF_INIT;
+
+	if (getcwd(cwd, sizeof(cwd)) == NULL || cwd[0] != '/')
+		return abs;
+	/* Skip the segments both paths share (both are clean: "/x/y"). */
+	for (;;) {
+		size_t an = strcspn(a + 1, "/"), cn = strcspn(c + 1, "/");
+
+		if (*a != '/' || *c != '/' || an == 0 || an != cn ||
+		    memcmp(a + 1, c + 1, an) != 0)
+			break;
+		a += 1 + an;
+		c += 1 + cn;
+	}
+	/* One ".." per segment of the working directory left over. */
+	for (; *c == '/' && c[1] != '\0'; c += 1 + strcspn(c + 1, "/"))
+		sb_addstr(&sb, "../");
+	if (*a == '/' && a[1] != '\0')
+		sb_addstr(&sb, a + 1);
+	else if (sb.len > 0)
+		sb_setlen(&sb, sb.len - 1);	/* "../" -> ".." */
+	res = sb.len > 0 ? arena_strndup(ar, sb.buf, sb.len) : ".";
+	sb_release(&sb);
+	return res;
+}
+
+/*
+ * The lexical form of a path: "./" segments and repeated or trailing
+ * slashes dropped, so `compile .`, `compile ./sites` and `compile sites/`
+ * name a file the same way in headers, diagnostics and the cache (".."
+ * is kept: only the file system knows what it means).
+ */
+static const char *
+clean_path(struct arena *ar, const char *p)
+{
+	char	*out = arena_alloc(ar, strlen(p) + 2), *o = out;
+	bool	 abs = *p == '/';
+
+	while (*p != '\0') {
+		const char	*seg = p;
+		size_t		 n;
+
+		while (*p != '\0' && *p != '/')
+			p++;
+		n = (size_t)(p - seg);
+		while (*p == '/')
+			p++;
+		if (n == 0 || (n == 1 && seg[0] == '.'))
+			continue;
+		if (o > out || abs)
+			*o++ = '/';
+		memcpy(o, seg, n);
+		o += n;
+	}
+	if (o == out)
+		*o++ = abs ? '/' : '.';
+	*o = '\0';
+	return abs ? relative_path(ar, out) : out;
+}
+
+/*
  * git's rule for a binary file: a NUL byte in the first 8,000 bytes.  Such
  * a file gets one error at that byte rather than one per garbage byte;
  * returns true when it reported one.
@@ -82,7 +154,7 @@ expand_dir(struct arena *ar, struct diag *dg, const char *dir,
 {
 	DIR		*d;
 	struct dirent	*e;
-	size_t		 before = pv->n, dl = strlen(dir);
+	size_t		 before = pv->n;
 	int		 err;
 
 	if ((d = opendir(dir)) == NULL) {
@@ -96,11 +168,8 @@ expand_dir(struct arena *ar, struct diag *dg, const char *dir,
 
 		if (!is_input_name(e->d_name))
 			continue;
-		if (dl > 0 && dir[dl - 1] == '/')
-			path = arena_printf(ar, "%s%s", dir, e->d_name);
-		else
-			path = arena_printf(ar, "%s/%s", dir, e->d_name);
-		pv_add(pv, path);
+		path = arena_printf(ar, "%s/%s", dir, e->d_name);
+		pv_add(pv, clean_path(ar, path));
 	}
 	closedir(d);
 	if (pv->n == before) {
@@ -140,7 +209,7 @@ inputs_list(struct arena *ar, struct diag *dg, char *const *paths,
 			    rc == 0)
 				rc = r;
 		} else
-			pv_add(&pv, arena_strdup(ar, paths[i]));
+			pv_add(&pv, clean_path(ar, paths[i]));
 	}
 	/* Byte order, whatever the locale or the order on disk. */
 	if (pv.n > 0)
