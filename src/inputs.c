@@ -156,6 +156,8 @@ expand_dir(struct arena *ar, struct diag *dg, const char *dir,
 	struct dirent	*e;
 	size_t		 before = pv->n;
 	int		 err;
+	/* Cleaned once: the names readdir gives hold no slash and no ".". */
+	const char	*cdir = clean_path(ar, dir);
 
 	if ((d = opendir(dir)) == NULL) {
 		err = errno;
@@ -168,8 +170,12 @@ expand_dir(struct arena *ar, struct diag *dg, const char *dir,
 
 		if (!is_input_name(e->d_name))
 			continue;
-		path = arena_printf(ar, "%s/%s", dir, e->d_name);
-		pv_add(pv, clean_path(ar, path));
+		if (strcmp(cdir, ".") == 0)
+			path = arena_strdup(ar, e->d_name);
+		else
+			path = arena_printf(ar, "%s%s%s", cdir,
+			    cdir[strlen(cdir) - 1] == '/' ? "" : "/", e->d_name);
+		pv_add(pv, path);
 	}
 	closedir(d);
 	if (pv->n == before) {
