@@ -108,6 +108,46 @@ atomic_write(const char *path, const void *data, size_t len, mode_t mode)
 	return 0;
 }
 
+char *
+atomic_tmp_name(const char *base, long pid)
+{
+	char	*name = xmalloc(strlen(base) + sizeof(TMP_MARK) + 24);
+
+	sprintf(name, ".%s%s%ld", base, TMP_MARK, pid);
+	return name;
+}
+
+int
+atomic_stage_at(int dirfd, const char *name, const void *data, size_t len,
+    mode_t mode)
+{
+	int	fd, saved;
+
+	fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, mode);
+	/* Left by an earlier process of the same pid: ours to replace. */
+	if (fd == -1 && errno == EEXIST && unlinkat(dirfd, name, 0) == 0)
+		fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL |
+		    O_NOFOLLOW | O_CLOEXEC, mode);
+	if (fd == -1)
+		return -1;
+	if (((mode & ~process_umask()) != mode && fchmod(fd, mode) == -1) ||
+	    write_all(fd, data, len) == -1)
+		goto fail;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+fail:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	unlinkat(dirfd, name, 0);
+	errno = saved;
+	return -1;
+}
+
 int
 atomic_is_tmp(const char *name)
 {

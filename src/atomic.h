@@ -16,6 +16,15 @@ int	atomic_stage(const char *path, const void *data, size_t len,
 /* Writes data to path through atomic_stage and rename; 0 or -1/errno. */
 int	atomic_write(const char *path, const void *data, size_t len,
 	    mode_t mode);
+/* The temporary name of base for process pid (heap): ".BASE.siteinfra-tmp.PID". */
+char	*atomic_tmp_name(const char *base, long pid);
+/*
+ * Writes data to the new file name in directory dirfd (a stale file of
+ * that name is replaced; no link is followed).  Returns 0, or -1 with
+ * errno set and no file left behind.
+ */
+int	atomic_stage_at(int dirfd, const char *name, const void *data,
+	    size_t len, mode_t mode);
 /* True when a file name is one of our temporary files. */
 int	atomic_is_tmp(const char *name);
 

@@ -123,7 +123,7 @@ fast_path(struct ctx *ctx, const struct compile_opts *o,
 /* The run left the tree as generated: remember how it all looks. */
 static void
 save_cache(struct ctx *ctx, const struct fsout_opts *fo,
-    const struct fsplan *plan, const struct ast_file *files)
+    struct fsplan *plan, const struct ast_file *files)
 {
 	struct sbuf		 diags = SBUF_INIT;
 	const struct ast_file	*f;
@@ -157,7 +157,8 @@ compile(int argc, char **argv, const char *cmd)
 	struct outset		 os;
 	struct fsplan		 plan;
 	struct report		 rep;
-	int			 rc, lockfd = -1, sig = 0;
+	struct fslock		 lock = { -1, false, false };
+	int			 rc, sig = 0;
 	bool			 readonly;
 
 	if ((rc = parse_opts(argc, argv, cmd, &o)) != EXIT_OK)
@@ -174,7 +175,16 @@ compile(int argc, char **argv, const char *cmd)
 	    (size_t)(argc - optind), &inputs, &ninputs);
 	if (rc != 0)
 		goto out;
-	if (fast_path(&ctx, &o, &fo, inputs, ninputs)) {
+	/*
+	 * Every command waits for a writer, and completes the write of one
+	 * that was killed, before it looks at the tree.
+	 */
+	if (fsout_share(&ctx.dg, &fo, &lock) == -1) {
+		rc = EXIT_IO;
+		goto out;
+	}
+	if (!lock.recovered && fast_path(&ctx, &o, &fo, inputs, ninputs)) {
+		fsout_unlock(&fo, &lock, false);
 		ctx_finish(&ctx);
 		return EXIT_OK;
 	}
@@ -188,12 +198,23 @@ compile(int argc, char **argv, const char *cmd)
 		goto out;
 	}
 	/* Writers hold the lock from the comparison to the last rename. */
-	if (!readonly && fsout_lock(&ctx.dg, &fo, &lockfd) == -1) {
+	if (!readonly && fsout_lock(&ctx.dg, &fo, &lock) == -1) {
 		rc = EXIT_IO;
 		goto out;
 	}
 	if (fsout_plan(&ctx.ar, &ctx.dg, &fo, &os, &plan) == -1) {
 		rc = EXIT_IO;
+		goto out;
+	}
+	/* A bad manifest line, a link in the tree: refused by every command. */
+	if (plan.invalid) {
+		rc = EXIT_INPUT;
+		goto out;
+	}
+	/* Not ours: nothing to compare with, nothing to write. */
+	if (plan.unowned) {
+		fsout_unlock(&fo, &lock, true);
+		rc = EXIT_INPUT;
 		goto out;
 	}
 	if (o.diff) {
@@ -214,7 +235,8 @@ compile(int argc, char **argv, const char *cmd)
 		rc = EXIT_IO;
 		goto out;
 	}
-	if (!diag_failed(&ctx.dg))
+	/* After a recovery the diagnostics are not this run's alone. */
+	if (!diag_failed(&ctx.dg) && !lock.recovered)
 		save_cache(&ctx, &fo, &plan, files);
 	report_written(&rep, &plan, o.force, o.verbose);
 	if (sig > 0)
@@ -222,7 +244,7 @@ compile(int argc, char **argv, const char *cmd)
 	if (o.commit)
 		rc = report_commit(&rep, &ctx.dg, &fo, &plan, cfg, o.message);
 out:
-	fsout_unlock(lockfd);
+	fsout_unlock(&fo, &lock, false);
 	report_finish(&rep, &ctx.dg, rc);
 	fsout_plan_free(&plan);
 	outset_free(&os);

@@ -15,12 +15,15 @@
 #include "arena.h"
 #include "atomic.h"
 #include "diag.h"
+#include "fault.h"
 #include "fsout.h"
+#include "journal.h"
 #include "outset.h"
 #include "sbuf.h"
 #include "sha256.h"
 #include "statcache.h"
 #include "strmap.h"
+#include "tree.h"
 
 /* How long a run waits for another one to release the lock. */
 #define LOCK_WAIT_SECONDS	30
@@ -40,6 +43,9 @@ struct state {
 	struct arena	*ar;
 	struct diag	*dg;
 	const struct fsout_opts *o;
+	struct tree	*t;		/* the plan's, root -1 when no dir */
+	struct fsplan	*plan;
+	const char	*last_bad;	/* the link reported last */
 	struct strmap	 manifest;	/* path -> sha256 hex */
 	uint64_t	 manifest_hash;	/* fast hash of the manifest read */
 	struct statcache cache;
@@ -80,16 +86,16 @@ full_path(struct arena *ar, const struct fsout_opts *o, const char *rel)
 	return arena_printf(ar, "%s/%s", o->dir, rel);
 }
 
-/* Reads a whole file into a heap buffer; 0, or -1 with errno. */
+/* Reads a whole open file into a heap buffer and closes it; 0 or -1. */
 static int
-slurp(const char *path, char **data, size_t *len)
+slurp_fd(int fd, char **data, size_t *len)
 {
 	struct sbuf	sb = SBUF_INIT;
 	char		buf[65536];
 	ssize_t		n;
-	int		fd, saved;
+	int		saved;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	if (fd == -1)
 		return -1;
 	for (;;) {
 		n = read(fd, buf, sizeof(buf));
@@ -111,6 +117,40 @@ slurp(const char *path, char **data, size_t *len)
 	return 0;
 }
 
+/* Reads a file of the tree, through no link; 0, or -1 with errno. */
+static int
+slurp_rel(struct tree *t, const char *rel, char **data, size_t *len)
+{
+	if (t->root == -1) {
+		errno = ENOENT;
+		return -1;
+	}
+	return slurp_fd(tree_open_file(t, rel), data, len);
+}
+
+/* Reports a failed access to rel: a link on the way is refused (exit 2). */
+static void
+access_error(struct state *st, const char *what, const char *rel)
+{
+	if (errno == ELOOP) {
+		/* Once per link, not once per file under it. */
+		if (st->last_bad != NULL && strcmp(st->last_bad,
+		    st->t->bad) == 0) {
+			st->plan->invalid = true;
+			return;
+		}
+		st->last_bad = arena_strdup(st->ar, st->t->bad);
+		diag_add(st->dg, DIAG_ERROR, NULL, "'%s/%s' is a symbolic link; "
+		    "siteinfra follows no link inside its output tree, so it "
+		    "changes nothing: replace the link by the directory",
+		    st->o->dir, st->t->bad);
+		st->plan->invalid = true;
+		return;
+	}
+	diag_add(st->dg, DIAG_ERROR, NULL, what, full_path(st->ar, st->o, rel),
+	    strerror(errno));
+}
+
 static bool
 is_hex64(const char *s)
 {
@@ -122,41 +162,78 @@ is_hex64(const char *s)
 	return true;
 }
 
-/* The manifest is sha256sum's format: "<hash>  <path>" per line. */
+/* The position of a bad manifest line; the tree is refused (exit 2). */
+static const struct srcpos *
+bad_line(struct state *st, const struct src *m, size_t off, size_t end)
+{
+	struct srcpos	*pos = ARENA_NEW(st->ar, struct srcpos);
+
+	pos->file = m;
+	pos->off = (uint32_t)off;
+	pos->end = (uint32_t)end;
+	st->plan->invalid = true;
+	return pos;
+}
+
+/*
+ * The manifest is sha256sum's format: "<hash>  <path>" per line.  It is
+ * committed, so a pull request may carry any line: each path must be a
+ * plain relative path with the shape of a generated file.
+ */
 static int
 load_manifest(struct state *st, bool *present)
 {
-	const char	*path = full_path(st->ar, st->o, FS_MANIFEST);
-	char		*data, *line, *nl;
-	size_t		 len;
+	const struct src *m;
+	const char	*text, *line, *nl, *why;
+	char		*data, *path;
+	size_t		 len, at, plen, off;
 
 	*present = false;
-	if (slurp(path, &data, &len) == -1) {
+	if (slurp_rel(st->t, FS_MANIFEST, &data, &len) == -1) {
 		if (errno == ENOENT)
 			return 0;
-		diag_add(st->dg, DIAG_ERROR, NULL, "cannot read '%s': %s", path,
-		    strerror(errno));
+		access_error(st, "cannot read '%s': %s", FS_MANIFEST);
 		return -1;
 	}
 	*present = true;
 	st->manifest_hash = fsout_fasthash(data, len);
-	for (line = data; line < data + len; line = nl + 1) {
-		if ((nl = memchr(line, '\n', (size_t)(data + len - line))) ==
+	m = src_from_buffer(st->ar, full_path(st->ar, st->o, FS_MANIFEST),
+	    data, len, 1u << 30);
+	free(data);
+	text = m->text;
+	for (line = text; line < text + len; line = nl + 1) {
+		if ((nl = memchr(line, '\n', (size_t)(text + len - line))) ==
 		    NULL)
-			nl = data + len;
-		*nl = '\0';
+			nl = text + len;
+		off = (size_t)(line - text);
 		if (nl - line < 67 || !is_hex64(line) || line[64] != ' ' ||
 		    line[65] != ' ') {
-			diag_add(st->dg, DIAG_ERROR, NULL,
-			    "'%s' is damaged: a line is not \"<sha256>  <path>\"",
-			    path);
-			free(data);
-			return -1;
+			diag_add(st->dg, DIAG_ERROR, bad_line(st, m, off,
+			    (size_t)(nl - text)), "a manifest line is "
+			    "\"<sha256>  <path>\" (sha256sum's format)");
+			continue;
 		}
-		strmap_put(&st->manifest, arena_strdup(st->ar, line + 66),
-		    arena_strndup(st->ar, line, 64));
+		plen = (size_t)(nl - line - 66);
+		path = arena_strndup(st->ar, line + 66, plen);
+		if ((why = tree_path_problem(line + 66, plen, &at)) != NULL) {
+			diag_add(st->dg, DIAG_ERROR, bad_line(st, m, off + 66 +
+			    at, (size_t)(nl - text)), "the manifest lists '%s': "
+			    "%s", path, why);
+			continue;
+		}
+		if (!tree_owned(path)) {
+			diag_add(st->dg, DIAG_ERROR, bad_line(st, m, off + 66,
+			    (size_t)(nl - text)), "the manifest lists '%s', which "
+			    "is not a name siteinfra generates: it cannot own, "
+			    "overwrite or delete it", path);
+			continue;
+		}
+		if (strmap_put(&st->manifest, path, arena_strndup(st->ar, line,
+		    64)) != NULL)
+			diag_add(st->dg, DIAG_ERROR, bad_line(st, m, off + 66,
+			    (size_t)(nl - text)), "the manifest lists '%s' twice",
+			    path);
 	}
-	free(data);
 	return 0;
 }
 
@@ -172,36 +249,27 @@ trusted(const struct state *st, const char *rel, const struct stat *sb)
 	return c != NULL && sc_fresh(&st->cache, c, sb) ? c : NULL;
 }
 
-/* Reads a file of the output directory into a heap buffer. */
-static int
-slurp_rel(const struct fsout_opts *o, const char *rel, char **data,
-    size_t *len)
-{
-	char	*path;
-	int	 rc;
-
-	path = xmalloc(strlen(o->dir) + strlen(rel) + 2);
-	sprintf(path, "%s/%s", o->dir, rel);
-	rc = slurp(path, data, len);
-	free(path);
-	return rc;
-}
-
 int
-fsout_read_old(const struct fsout_opts *o, struct fsop *op)
+fsout_read_old(struct fsplan *plan, struct fsop *op)
 {
 	if (op->old_read || !op->on_disk)
 		return 0;
-	if (slurp_rel(o, op->path, &op->old, &op->oldlen) == -1)
+	/* A link or a device has no content of ours to show. */
+	if (!op->regular) {
+		op->old = xmalloc(1);
+		op->old[0] = '\0';
+		op->oldlen = 0;
+	} else if (slurp_rel(&plan->tree, op->path, &op->old,
+	    &op->oldlen) == -1)
 		return -1;
 	op->old_read = true;
 	return 0;
 }
 
 int
-fsout_read_manifest(const struct fsout_opts *o, char **data, size_t *len)
+fsout_read_manifest(struct fsplan *plan, char **data, size_t *len)
 {
-	return slurp_rel(o, FS_MANIFEST, data, len);
+	return slurp_rel(&plan->tree, FS_MANIFEST, data, len);
 }
 
 static bool
@@ -213,30 +281,52 @@ same_hash(const char *data, size_t len, const char *hex)
 	return hex != NULL && strcmp(h, hex) == 0;
 }
 
+/* lstat of a path of the tree, through no link; 0 or -1 (errno). */
+static int
+tree_lstat(struct tree *t, const char *rel, struct stat *sb)
+{
+	const char	*base;
+	int		 at;
+
+	if (t->root == -1) {
+		errno = ENOENT;
+		return -1;
+	}
+	if ((at = tree_parent(t, rel, &base)) == -1)
+		return -1;
+	return fstatat(at, base, sb, AT_SYMLINK_NOFOLLOW);
+}
+
 /* Classifies one path. */
 static int
 classify(struct state *st, struct fsop *op)
 {
-	const char		*path = full_path(st->ar, st->o, op->path);
 	const char		*mhash = strmap_get(&st->manifest, op->path);
 	const struct sc_entry	*c;
 	struct stat		 sb;
 
 	op->mhash = mhash;
-	if (lstat(path, &sb) == -1) {
+	if (tree_lstat(st->t, op->path, &sb) == -1) {
 		if (errno != ENOENT && errno != ENOTDIR) {
-			diag_add(st->dg, DIAG_ERROR, NULL, "cannot stat '%s': %s",
-			    path, strerror(errno));
-			return -1;
+			access_error(st, "cannot stat '%s': %s", op->path);
+			return errno == ELOOP ? 0 : -1;
 		}
 		op->verdict = op->orphan ? FS_DELETE : FS_CREATE;
 		return 0;
 	}
 	op->on_disk = true;
+	if (S_ISDIR(sb.st_mode)) {
+		diag_add(st->dg, DIAG_ERROR, NULL, "'%s' is a directory where "
+		    "siteinfra writes a file; move it away",
+		    full_path(st->ar, st->o, op->path));
+		st->plan->invalid = true;
+		return 0;
+	}
 	if (!S_ISREG(sb.st_mode)) {
 		op->verdict = FS_FOREIGN;
 		return 0;
 	}
+	op->regular = true;
 	if (st->manifest_vouched && mhash != NULL &&
 	    (c = trusted(st, op->path, &sb)) != NULL) {
 		op->trusted = true;
@@ -250,10 +340,9 @@ classify(struct state *st, struct fsop *op)
 			op->verdict = FS_UPDATE;
 		return 0;
 	}
-	if (fsout_read_old(st->o, op) == -1) {
-		diag_add(st->dg, DIAG_ERROR, NULL, "cannot read '%s': %s", path,
-		    strerror(errno));
-		return -1;
+	if (fsout_read_old(st->plan, op) == -1) {
+		access_error(st, "cannot read '%s': %s", op->path);
+		return errno == ELOOP ? 0 : -1;
 	}
 	if (!op->orphan && op->oldlen == op->file->len &&
 	    memcmp(op->old, op->file->data, op->oldlen) == 0)
@@ -275,14 +364,19 @@ cmp_cstr(const void *a, const void *b)
 
 /* True when the directory holds something besides our local files. */
 static bool
-dir_has_files(const char *dir)
+dir_has_files(struct tree *t)
 {
 	DIR		*d;
 	struct dirent	*e;
 	bool		 found = false;
+	int		 fd;
 
-	if ((d = opendir(dir)) == NULL)
+	if (t->root == -1 || (fd = dup(t->root)) == -1)
 		return false;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return false;
+	}
 	while (!found && (e = readdir(d)) != NULL)
 		found = strcmp(e->d_name, ".") != 0 &&
 		    strcmp(e->d_name, "..") != 0 &&
@@ -301,14 +395,8 @@ manifest_text(const struct fsplan *plan, struct sbuf *out)
 	for (i = 0; i < plan->nops; i++) {
 		const struct fsop *op = &plan->ops[i];
 
-		if (op->orphan && !op->failed)
+		if (op->orphan)
 			continue;
-		if (op->failed) {
-			/* What is on disk is still the old content. */
-			if (op->mhash != NULL)
-				sb_addf(out, "%s  %s\n", op->mhash, op->path);
-			continue;
-		}
 		/* The cache vouched that its bytes are the manifest's. */
 		if (op->verdict == FS_UNCHANGED && op->trusted &&
 		    op->mhash != NULL) {
@@ -354,19 +442,33 @@ fsout_plan(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 	st.ar = ar;
 	st.dg = dg;
 	st.o = o;
+	st.t = &plan->tree;
+	st.plan = plan;
 	strmap_init(&st.manifest, ar);
-	if (load_manifest(&st, &plan->has_manifest) == -1)
+	/* No directory yet: every file is to be created. */
+	if (tree_open(st.t, o->dir) == -1 && errno != ENOENT) {
+		diag_add(dg, DIAG_ERROR, NULL, "cannot open '%s': %s", o->dir,
+		    strerror(errno));
 		return -1;
+	}
+	if (load_manifest(&st, &plan->has_manifest) == -1)
+		return plan->invalid ? 0 : -1;
+	if (plan->invalid)
+		return 0;
 	if (!plan->has_manifest && !o->force && (fresh = !dir_has_files(
-	    o->dir)) == false) {
+	    st.t)) == false) {
 		diag_add(dg, DIAG_ERROR, NULL,
 		    "'%s' is not empty and has no %s: siteinfra did not "
 		    "generate it, so it writes nothing there (use --force to "
 		    "take it over)", o->dir, FS_MANIFEST);
 		plan->blocked = true;
+		plan->unowned = true;
 		return 0;
 	}
-	sc_load(&st.cache, ar, full_path(ar, o, FS_CACHE), true);
+	if (st.t->root != -1)
+		sc_load(&st.cache, ar, tree_open_file(st.t, FS_CACHE), true);
+	else
+		sc_load(&st.cache, ar, -1, true);
 	if (plan->has_manifest) {
 		const struct sc_entry *mc = strmap_get(&st.cache.files,
 		    FS_MANIFEST);
@@ -393,6 +495,12 @@ fsout_plan(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 		    strcmp(files[i]->path, orphans[j]) < 0)) {
 			op->path = files[i]->path;
 			op->file = files[i++];
+			if (!tree_owned(op->path)) {
+				diag_add(dg, DIAG_ERROR, NULL, "internal error: "
+				    "'%s' is not a name siteinfra generates",
+				    op->path);
+				goto out;
+			}
 		} else {
 			op->path = orphans[j++];
 			op->orphan = true;
@@ -429,6 +537,8 @@ fsout_plan_free(struct fsplan *plan)
 		free(plan->ops[i].old);
 	free(plan->ops);
 	free(plan->stale_manifest);
+	if (plan->tree.root > 0)
+		tree_close(&plan->tree);
 	plan->ops = NULL;
 	plan->stale_manifest = NULL;
 	plan->nops = 0;
@@ -494,71 +604,6 @@ signals_block(sigset_t *old)
 	sigprocmask(SIG_BLOCK, &set, old);
 }
 
-/* Directories created by this run, removed again on rollback. */
-struct dirlog {
-	char	**v;
-	size_t	  n, cap;
-};
-
-/* Creates the parent directories of rel under dir. */
-static int
-make_parents(struct strmap *known, struct arena *ar, const char *dir,
-    const char *rel, struct dirlog *log)
-{
-	const char	*p;
-	char		*path;
-
-	for (p = strchr(rel, '/'); p != NULL; p = strchr(p + 1, '/')) {
-		path = arena_printf(ar, "%s/%.*s", dir, (int)(p - rel), rel);
-		if (strmap_get(known, path) != NULL)
-			continue;
-		if (mkdir(path, 0755) == 0) {
-			if (log->n == log->cap) {
-				log->cap = log->cap ? log->cap * 2 : 16;
-				log->v = xrealloc(log->v,
-				    log->cap * sizeof(*log->v));
-			}
-			log->v[log->n++] = path;
-		} else if (errno != EEXIST)
-			return -1;
-		strmap_put(known, path, path);
-	}
-	return 0;
-}
-
-static void
-remove_empty_parents(const char *dir, const char *rel)
-{
-	char	*path = xmalloc(strlen(dir) + strlen(rel) + 2);
-	char	*slash;
-
-	sprintf(path, "%s/%s", dir, rel);
-	while ((slash = strrchr(path, '/')) != NULL &&
-	    (size_t)(slash - path) > strlen(dir)) {
-		*slash = '\0';
-		if (rmdir(path) == -1)
-			break;
-	}
-	free(path);
-}
-
-/* Rewrites a small file of ours only when its bytes change. */
-static int
-replace_if_changed(const char *path, const char *data, size_t len)
-{
-	char	*old;
-	size_t	 oldlen;
-	bool	 same;
-
-	if (slurp(path, &old, &oldlen) == 0) {
-		same = oldlen == len && memcmp(old, data, len) == 0;
-		free(old);
-		if (same)
-			return 0;
-	}
-	return atomic_write(path, data, len, 0644);
-}
-
 static bool
 writes(const struct fsop *op, bool force)
 {
@@ -568,109 +613,221 @@ writes(const struct fsop *op, bool force)
 	    (force && (op->verdict == FS_EDITED || op->verdict == FS_FOREIGN));
 }
 
+static bool
+deletes(const struct fsop *op, bool force)
+{
+	return op->orphan && op->on_disk && (op->verdict == FS_DELETE || force);
+}
+
+/* Journals the directories of rel that do not exist yet. */
+static void
+plan_parents(struct arena *ar, struct tree *t, struct strmap *known,
+    const char *rel, struct journal *j)
+{
+	const char	*p;
+	char		*dir;
+	struct stat	 sb;
+
+	for (p = strchr(rel, '/'); p != NULL; p = strchr(p + 1, '/')) {
+		dir = arena_strndup(ar, rel, (size_t)(p - rel));
+		if (strmap_get(known, dir) != NULL)
+			continue;
+		strmap_put(known, dir, dir);
+		if (fstatat(t->root, dir, &sb, AT_SYMLINK_NOFOLLOW) == -1 &&
+		    errno == ENOENT)
+			jr_add(j, JR_MKDIR, dir);
+	}
+}
+
+/* The journal of the plan: directories, files to replace, orphans. */
+static void
+plan_journal(struct arena *ar, const struct fsout_opts *o,
+    struct fsplan *plan, const struct sbuf *man, struct journal *j)
+{
+	struct strmap	known;
+	size_t		i;
+
+	strmap_init(&known, ar);
+	for (i = 0; i < plan->nops; i++) {
+		struct fsop *op = &plan->ops[i];
+
+		if (writes(op, o->force)) {
+			plan_parents(ar, &plan->tree, &known, op->path, j);
+			jr_add(j, JR_WRITE, op->path);
+		} else if (deletes(op, o->force))
+			jr_add(j, JR_DELETE, op->path);
+	}
+	/* The manifest goes last: until it is in place, the old one rules. */
+	if (!plan->has_manifest ||
+	    fsout_fasthash(man->buf, man->len) != plan->manifest_hash ||
+	    plan->stale_manifest != NULL)
+		jr_add(j, JR_WRITE, FS_MANIFEST);
+}
+
+/* Writes the temporary file of each journalled write. */
+static int
+stage(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
+    struct fsplan *plan, const struct sbuf *man, struct journal *j)
+{
+	struct tree	*t = &plan->tree;
+	const char	*base, *data;
+	char		*tmp;
+	size_t		 i, k = 0, len;
+	int		 at, rc;
+
+	for (i = 0; i < j->n; i++) {
+		const struct jr_entry *e = &j->v[i];
+
+		if (caught)
+			return -1;
+		if (e->kind == JR_MKDIR) {
+			if (tree_mkdir(t, e->path) == -1 && errno != EEXIST) {
+				diag_add(dg, DIAG_ERROR, NULL, "cannot create the "
+				    "directories of '%s/%s': %s", o->dir,
+				    e->path, strerror(errno));
+				return -1;
+			}
+			continue;
+		}
+		if (e->kind != JR_WRITE)
+			continue;
+		if (strcmp(e->path, FS_MANIFEST) == 0) {
+			data = man->buf;
+			len = man->len;
+		} else {
+			/* Writes are journalled in the plan's order. */
+			while (strcmp(plan->ops[k].path, e->path) != 0)
+				k++;
+			data = plan->ops[k].file->data;
+			len = plan->ops[k].file->len;
+		}
+		if ((at = tree_parent(t, e->path, &base)) == -1) {
+			diag_add(dg, DIAG_ERROR, NULL, "cannot write '%s': %s",
+			    full_path(ar, o, errno == ELOOP ? t->bad : e->path),
+			    strerror(errno));
+			return -1;
+		}
+		tmp = atomic_tmp_name(base, j->pid);
+		rc = fault_at("stage") ? -1 : atomic_stage_at(at, tmp, data,
+		    len, 0644);
+		free(tmp);
+		if (rc == -1) {
+			diag_add(dg, DIAG_ERROR, NULL, "cannot write '%s': %s",
+			    full_path(ar, o, e->path), strerror(errno));
+			return -1;
+		}
+	}
+	return caught ? -1 : 0;
+}
+
+/* Says that the write stopped half-way, and who completes it. */
+static void
+report_stuck(struct diag *dg, const char *dir, const struct journal *j,
+    const char *what)
+{
+	diag_add(dg, DIAG_ERROR, NULL, "cannot %s '%s/%s': %s", what, dir,
+	    j->failed != NULL ? j->failed : FS_JOURNAL, strerror(errno));
+	diag_add(dg, DIAG_ERROR, NULL, "the write of '%s' stopped after its "
+	    "commit point; '%s/%s' lists what is left, and the next siteinfra "
+	    "run in that directory completes it (rolls it forward)", dir, dir,
+	    FS_JOURNAL);
+}
+
 int
 fsout_apply(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
     struct fsplan *plan, int *sigp)
 {
 	struct sigsave	 save;
-	struct dirlog	 dirs = { NULL, 0, 0 };
-	struct strmap	 known;
 	struct sbuf	 man = SBUF_INIT;
+	struct journal	 j;
 	sigset_t	 oldmask;
-	char		**tmps;
-	const char	*path;
-	size_t		 i;
 	int		 rc = -1, sig = 0;
 
-	strmap_init(&known, ar);
-	tmps = xmalloc((plan->nops + 1) * sizeof(*tmps));
-	memset(tmps, 0, (plan->nops + 1) * sizeof(*tmps));
-	signals_catch(&save);
-
-	/* Stage: every new content goes to a temporary file first. */
-	for (i = 0; i < plan->nops; i++) {
-		struct fsop *op = &plan->ops[i];
-
-		if (caught)
-			goto rollback;
-		if (!writes(op, o->force))
-			continue;
-		if (make_parents(&known, ar, o->dir, op->path, &dirs) == -1) {
-			diag_add(dg, DIAG_ERROR, NULL,
-			    "cannot create the directories of '%s/%s': %s",
-			    o->dir, op->path, strerror(errno));
-			goto rollback;
-		}
-		path = full_path(ar, o, op->path);
-		if (atomic_stage(path, op->file->data, op->file->len,
-		    op->file->mode, &tmps[i]) == -1) {
-			diag_add(dg, DIAG_ERROR, NULL, "cannot write '%s': %s",
-			    path, strerror(errno));
-			goto rollback;
-		}
+	jr_init(&j, (long)getpid());
+	manifest_text(plan, &man);
+	plan_journal(ar, o, plan, &man, &j);
+	*sigp = 0;
+	if (j.n == 0)
+		goto done;
+	if (plan->tree.root == -1 && tree_open(&plan->tree, o->dir) == -1) {
+		diag_add(dg, DIAG_ERROR, NULL, "cannot open '%s': %s", o->dir,
+		    strerror(errno));
+		goto done;
 	}
-	if (caught)
+	signals_catch(&save);
+	if (jr_begin(&j, &plan->tree) == -1) {
+		diag_add(dg, DIAG_ERROR, NULL, "cannot write '%s/%s': %s",
+		    o->dir, FS_JOURNAL, strerror(errno));
+		goto restore;
+	}
+	/* Stage: every new content goes to a temporary file first. */
+	if (stage(ar, dg, o, plan, &man, &j) == -1)
 		goto rollback;
-
 	/* Commit: signals wait until every rename is done. */
 	signals_block(&oldmask);
-	for (i = 0; i < plan->nops; i++) {
-		struct fsop *op = &plan->ops[i];
-
-		path = full_path(ar, o, op->path);
-		if (tmps[i] != NULL) {
-			if (rename(tmps[i], path) == -1) {
-				diag_add(dg, DIAG_ERROR, NULL,
-				    "cannot replace '%s': %s", path,
-				    strerror(errno));
-				unlink(tmps[i]);
-				op->failed = true;
-			}
-			free(tmps[i]);
-			tmps[i] = NULL;
-		} else if (op->orphan && op->on_disk &&
-		    (op->verdict == FS_DELETE || o->force)) {
-			if (unlink(path) == -1 && errno != ENOENT) {
-				diag_add(dg, DIAG_ERROR, NULL,
-				    "cannot delete '%s': %s", path,
-				    strerror(errno));
-				op->failed = true;
-			} else
-				remove_empty_parents(o->dir, op->path);
-		}
-	}
-	manifest_text(plan, &man);
-	if (replace_if_changed(full_path(ar, o, FS_MANIFEST), man.buf,
-	    man.len) == -1)
+	if (jr_commit(&j, &plan->tree) == -1) {
 		diag_add(dg, DIAG_ERROR, NULL, "cannot write '%s/%s': %s",
-		    o->dir, FS_MANIFEST, strerror(errno));
-	else
+		    o->dir, FS_JOURNAL, strerror(errno));
+		sigprocmask(SIG_SETMASK, &oldmask, NULL);
+		goto rollback;
+	}
+	if (jr_forward(&j, &plan->tree) == -1)
+		report_stuck(dg, o->dir, &j, "replace");
+	else if (jr_end(&j, &plan->tree) == -1)
+		report_stuck(dg, o->dir, &j, "delete");
+	else {
 		plan->manifest_hash = fsout_fasthash(man.buf, man.len);
+		rc = 0;
+	}
 	sigprocmask(SIG_SETMASK, &oldmask, NULL);
-	rc = diag_failed(dg) ? -1 : 0;
-	goto out;
-
+	goto restore;
 rollback:
-	for (i = 0; i < plan->nops; i++)
-		if (tmps[i] != NULL) {
-			unlink(tmps[i]);
-			free(tmps[i]);
-			tmps[i] = NULL;
-		}
-	while (dirs.n > 0)
-		rmdir(dirs.v[--dirs.n]);
-	rc = -1;
-out:
+	jr_back(&j, &plan->tree);
+	(void)jr_end(&j, &plan->tree);
+restore:
 	sig = caught;
 	signals_restore(&save);
-	free(tmps);
-	free(dirs.v);
-	sb_release(&man);
 	if (sig != 0 && rc == -1)
 		diag_add(dg, DIAG_ERROR, NULL,
 		    "interrupted by signal %d; nothing was changed", sig);
 	*sigp = sig;
+	jr_free(&j);
+	sb_release(&man);
 	return rc;
+done:
+	jr_free(&j);
+	sb_release(&man);
+	return diag_failed(dg) ? -1 : 0;
+}
+
+/*
+ * Replaces the stat cache when its bytes change.  Outside the journal: a
+ * kill while it is written leaves a cut file, which sc_load rejects.
+ */
+static void
+write_cache(struct tree *t, const char *data, size_t len)
+{
+	char	*old;
+	size_t	 oldlen;
+	bool	 same;
+	int	 fd;
+
+	if (slurp_rel(t, FS_CACHE, &old, &oldlen) == 0) {
+		same = oldlen == len && memcmp(old, data, len) == 0;
+		free(old);
+		if (same)
+			return;
+	}
+	if (unlinkat(t->root, FS_CACHE, 0) == -1 && errno != ENOENT)
+		return;
+	fd = openat(t->root, FS_CACHE, O_WRONLY | O_CREAT | O_EXCL |
+	    O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd == -1)
+		return;
+	/* A cache that cannot be written only costs time next run. */
+	if (write(fd, data, len) != (ssize_t)len)
+		(void)unlinkat(t->root, FS_CACHE, 0);
+	close(fd);
 }
 
 /*
@@ -680,17 +837,20 @@ out:
  */
 void
 fsout_save_cache(struct arena *ar, const struct fsout_opts *o,
-    const struct fsplan *plan, struct src *const *inputs, size_t ninputs,
+    struct fsplan *plan, struct src *const *inputs, size_t ninputs,
     const char *diags, size_t ndiags)
 {
 	struct sbuf		 sb = SBUF_INIT;
 	struct sc_entry		 exe, *ist, e;
 	const char		**names;
 	struct stat		 st;
+	struct tree		*t = &plan->tree;
 	size_t			 i, nfiles = 0;
 	bool			 complete = true;
 
 	if (!sc_exe(&exe))
+		return;
+	if (t->root <= 0 && tree_open(t, o->dir) == -1)
 		return;
 	ist = arena_array(ar, ninputs + 1, sizeof(*ist));
 	names = arena_array(ar, ninputs + 1, sizeof(*names));
@@ -708,12 +868,11 @@ fsout_save_cache(struct arena *ar, const struct fsout_opts *o,
 		if (op->orphan)
 			continue;
 		/* Only a tree exactly as generated may take the fast path. */
-		if (op->failed || (!writes(op, o->force) &&
-		    op->verdict != FS_UNCHANGED))
+		if (!writes(op, o->force) && op->verdict != FS_UNCHANGED)
 			complete = false;
 		else if (op->verdict == FS_UNCHANGED && op->cached != NULL)
 			e = *op->cached;
-		else if (stat(full_path(ar, o, op->path), &st) == 0)
+		else if (tree_lstat(t, op->path, &st) == 0)
 			sc_entry_set(&e, &st, fsout_fasthash(op->file->data,
 			    op->file->len));
 		else
@@ -724,13 +883,12 @@ fsout_save_cache(struct arena *ar, const struct fsout_opts *o,
 		nfiles++;
 	}
 	/* The manifest too: a hand edit of it must end the fast path. */
-	if (complete && stat(full_path(ar, o, FS_MANIFEST), &st) == 0) {
+	if (complete && tree_lstat(t, FS_MANIFEST, &st) == 0) {
 		sc_entry_set(&e, &st, plan->manifest_hash);
 		sc_write_file(&sb, FS_MANIFEST, &e);
 		sc_write_complete(&sb, nfiles + 1);
 	}
-	/* A cache that cannot be written only costs time next run. */
-	(void)replace_if_changed(full_path(ar, o, FS_CACHE), sb.buf, sb.len);
+	write_cache(t, sb.buf, sb.len);
 	sb_release(&sb);
 }
 
@@ -740,31 +898,29 @@ fsout_save_cache(struct arena *ar, const struct fsout_opts *o,
  * stat data alone cannot tell (git compares such an entry's content too).
  */
 static bool
-same_content(const char *path, uint64_t hash)
+same_content(struct tree *t, const char *rel, uint64_t hash)
 {
 	char	*data;
 	size_t	 len;
 	bool	 same;
 
-	if (slurp(path, &data, &len) == -1)
+	if (slurp_rel(t, rel, &data, &len) == -1)
 		return false;
 	same = fsout_fasthash(data, len) == hash;
 	free(data);
 	return same;
 }
 
-bool
-fsout_uptodate(struct arena *ar, const struct fsout_opts *o,
-    const char *const *inputs, size_t ninputs, const char **diags,
-    size_t *ndiags, size_t *nfiles)
+static bool
+uptodate(struct arena *ar, struct tree *t, const char *const *inputs,
+    size_t ninputs, const char **diags, size_t *ndiags, size_t *nfiles)
 {
 	struct statcache	 c;
 	struct sc_entry		 exe;
 	struct stat		 st;
-	struct sbuf		 path = SBUF_INIT;
-	size_t			 i, n = 0, dirlen;
+	size_t			 i, n = 0;
 
-	sc_load(&c, ar, full_path(ar, o, FS_CACHE), false);
+	sc_load(&c, ar, tree_open_file(t, FS_CACHE), false);
 	if (!c.loaded || !c.complete || c.ninputs != ninputs || !sc_exe(&exe) ||
 	    exe.size != c.exe.size || exe.ino != c.exe.ino ||
 	    exe.mtime_s != c.exe.mtime_s || exe.mtime_ns != c.exe.mtime_ns)
@@ -774,40 +930,125 @@ fsout_uptodate(struct arena *ar, const struct fsout_opts *o,
 		    stat(inputs[i], &st) == -1 ||
 		    !sc_fresh(&c, &c.input_st[i], &st))
 			return false;
-	sb_addf(&path, "%s/", o->dir);
-	dirlen = path.len;
 	for (i = 0; i < c.npaths; i++) {
-		sb_setlen(&path, dirlen);
-		sb_addstr(&path, c.paths[i]);
-		if (lstat(path.buf, &st) == -1 || !sc_same(&c.entries[i], &st) ||
+		if (tree_lstat(t, c.paths[i], &st) == -1 ||
+		    !sc_same(&c.entries[i], &st) ||
 		    (sc_racy(&c, &c.entries[i]) &&
-		    !same_content(path.buf, c.entries[i].hash))) {
-			sb_release(&path);
+		    !same_content(t, c.paths[i], c.entries[i].hash)))
 			return false;
-		}
 		if (strcmp(c.paths[i], FS_MANIFEST) != 0)
 			n++;
 	}
-	sb_release(&path);
 	*diags = c.diags;
 	*ndiags = c.ndiags;
 	*nfiles = n;
 	return true;
 }
 
-int
-fsout_lock(struct diag *dg, const struct fsout_opts *o, int *fdp)
+bool
+fsout_uptodate(struct arena *ar, const struct fsout_opts *o,
+    const char *const *inputs, size_t ninputs, const char **diags,
+    size_t *ndiags, size_t *nfiles)
 {
-	char		*path;
+	struct tree	t;
+	bool		ok;
+
+	if (tree_open(&t, o->dir) == -1)
+		return false;
+	ok = uptodate(ar, &t, inputs, ninputs, diags, ndiags, nfiles);
+	tree_close(&t);
+	return ok;
+}
+
+/* Waits for the lock (shared or exclusive) on an open lock file. */
+static int
+wait_lock(struct diag *dg, const struct fsout_opts *o, int fd, int how)
+{
+	int	waited = 0;
+
+	while (flock(fd, how | LOCK_NB) == -1) {
+		if (errno != EWOULDBLOCK || waited >= LOCK_WAIT_SECONDS * 10) {
+			diag_add(dg, DIAG_ERROR, NULL,
+			    "another siteinfra run holds '%s'; gave up after "
+			    "%d seconds", full_path(dg->ar, o, FS_LOCK),
+			    LOCK_WAIT_SECONDS);
+			return -1;
+		}
+		usleep(100000);
+		waited++;
+	}
+	return 0;
+}
+
+/*
+ * Under the write lock: completes the write of an interrupted run when
+ * its commit record is in the journal, else removes what it staged.
+ */
+static int
+recover(struct diag *dg, const struct fsout_opts *o, struct fslock *lk)
+{
+	struct arena	*ar = dg->ar;
+	struct journal	 j;
+	struct tree	 t;
+	bool		 present;
+	int		 rc = -1;
+
+	if (tree_open(&t, o->dir) == -1)
+		return 0;
+	if (jr_load(&j, ar, &t, &present) == -1) {
+		if (errno == EINVAL)
+			diag_add(dg, DIAG_ERROR, NULL, "'%s/%s' is damaged, so "
+			    "siteinfra cannot tell how far an interrupted write "
+			    "went: restore the directory from git, then delete "
+			    "the journal", o->dir, FS_JOURNAL);
+		else
+			diag_add(dg, DIAG_ERROR, NULL, "cannot read '%s': %s",
+			    full_path(ar, o, FS_JOURNAL), strerror(errno));
+		goto out;
+	}
+	if (!present) {
+		rc = 0;
+		goto out;
+	}
+	if (j.committed && jr_forward(&j, &t) == -1) {
+		diag_add(dg, DIAG_ERROR, NULL, "cannot complete the write an "
+		    "interrupted run left in '%s': '%s': %s; fix that, then "
+		    "run siteinfra again", o->dir, j.failed, strerror(errno));
+		goto out;
+	}
+	if (!j.committed)
+		jr_back(&j, &t);
+	if (jr_end(&j, &t) == -1) {
+		diag_add(dg, DIAG_ERROR, NULL, "cannot delete '%s': %s",
+		    full_path(ar, o, FS_JOURNAL), strerror(errno));
+		goto out;
+	}
+	if (j.committed)
+		diag_add(dg, DIAG_WARNING, NULL, "'%s': completed the write an "
+		    "interrupted run had committed (rolled forward)", o->dir);
+	else
+		diag_add(dg, DIAG_WARNING, NULL, "'%s': removed what an "
+		    "interrupted run had staged before its commit point "
+		    "(rolled back)", o->dir);
+	lk->recovered = true;
+	rc = 0;
+out:
+	jr_free(&j);
+	tree_close(&t);
+	return rc;
+}
+
+/* mkdir -p of the output directory itself. */
+static int
+make_dir(struct diag *dg, const char *dir)
+{
+	char		*path = xmalloc(strlen(dir) + 1);
 	const char	*p;
-	int		 fd, waited = 0;
+	size_t		 n;
 
-	/* mkdir -p the output directory itself. */
-	path = xmalloc(strlen(o->dir) + sizeof(FS_LOCK) + 2);
-	for (p = strchr(o->dir + 1, '/');; p = strchr(p + 1, '/')) {
-		size_t n = p ? (size_t)(p - o->dir) : strlen(o->dir);
-
-		memcpy(path, o->dir, n);
+	for (p = strchr(dir + 1, '/');; p = strchr(p + 1, '/')) {
+		n = p ? (size_t)(p - dir) : strlen(dir);
+		memcpy(path, dir, n);
 		path[n] = '\0';
 		if (mkdir(path, 0755) == -1 && errno != EEXIST) {
 			diag_add(dg, DIAG_ERROR, NULL, "cannot create '%s': %s",
@@ -818,33 +1059,86 @@ fsout_lock(struct diag *dg, const struct fsout_opts *o, int *fdp)
 		if (p == NULL)
 			break;
 	}
-	sprintf(path, "%s/%s", o->dir, FS_LOCK);
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) == -1) {
-		diag_add(dg, DIAG_ERROR, NULL, "cannot open '%s': %s", path,
-		    strerror(errno));
-		free(path);
-		return -1;
-	}
-	while (flock(fd, LOCK_EX | LOCK_NB) == -1) {
-		if (errno != EWOULDBLOCK || waited >= LOCK_WAIT_SECONDS * 10) {
-			diag_add(dg, DIAG_ERROR, NULL,
-			    "another siteinfra run holds '%s'; gave up after "
-			    "%d seconds", path, LOCK_WAIT_SECONDS);
-			close(fd);
-			free(path);
-			return -1;
-		}
-		usleep(100000);
-		waited++;
-	}
 	free(path);
-	*fdp = fd;
 	return 0;
 }
 
-void
-fsout_unlock(int fd)
+int
+fsout_lock(struct diag *dg, const struct fsout_opts *o, struct fslock *lk)
 {
-	if (fd != -1)
-		close(fd);
+	struct tree	t;
+	int		fd;
+
+	fsout_unlock(o, lk, false);
+	if (make_dir(dg, o->dir) == -1)
+		return -1;
+	if (tree_open(&t, o->dir) == -1) {
+		diag_add(dg, DIAG_ERROR, NULL, "cannot open '%s': %s", o->dir,
+		    strerror(errno));
+		return -1;
+	}
+	fd = openat(t.root, FS_LOCK, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0644);
+	lk->created = fd != -1;
+	if (fd == -1 && errno == EEXIST)
+		fd = openat(t.root, FS_LOCK, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+	tree_close(&t);
+	if (fd == -1) {
+		diag_add(dg, DIAG_ERROR, NULL, "cannot open '%s': %s",
+		    full_path(dg->ar, o, FS_LOCK), strerror(errno));
+		return -1;
+	}
+	lk->fd = fd;
+	if (wait_lock(dg, o, fd, LOCK_EX) == -1 || recover(dg, o, lk) == -1) {
+		fsout_unlock(o, lk, false);
+		return -1;
+	}
+	return 0;
+}
+
+int
+fsout_share(struct diag *dg, const struct fsout_opts *o, struct fslock *lk)
+{
+	struct tree	t;
+	struct stat	sb;
+	int		fd;
+	bool		journal;
+
+	lk->fd = -1;
+	if (tree_open(&t, o->dir) == -1)
+		return 0;
+	fd = openat(t.root, FS_LOCK, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	journal = fstatat(t.root, FS_JOURNAL, &sb, AT_SYMLINK_NOFOLLOW) == 0;
+	tree_close(&t);
+	if (fd != -1) {
+		lk->fd = fd;
+		if (wait_lock(dg, o, fd, LOCK_SH) == -1) {
+			fsout_unlock(o, lk, false);
+			return -1;
+		}
+		/* The writer we waited for may have finished its journal. */
+		if (journal && tree_open(&t, o->dir) == 0) {
+			journal = fstatat(t.root, FS_JOURNAL, &sb,
+			    AT_SYMLINK_NOFOLLOW) == 0;
+			tree_close(&t);
+		}
+	}
+	if (!journal)
+		return 0;
+	return fsout_lock(dg, o, lk);
+}
+
+void
+fsout_unlock(const struct fsout_opts *o, struct fslock *lk, bool remove)
+{
+	struct tree	t;
+
+	if (lk->fd == -1)
+		return;
+	if (remove && lk->created && tree_open(&t, o->dir) == 0) {
+		(void)unlinkat(t.root, FS_LOCK, 0);
+		tree_close(&t);
+	}
+	close(lk->fd);
+	lk->fd = -1;
 }

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "tree.h"
+
 struct arena;
 struct diag;
 struct outfile;
@@ -41,7 +43,7 @@ struct fsop {
 	size_t		 oldlen;
 	bool		 old_read;
 	bool		 trusted;	/* the stat cache vouched for it */
-	bool		 failed;	/* its write failed */
+	bool		 regular;	/* on disk as a regular file */
 	const char	*mhash;		/* its hash in the old manifest */
 	const struct sc_entry *cached;	/* its stat cache entry, if trusted */
 };
@@ -52,6 +54,12 @@ struct fsplan {
 	unsigned	 count[FS__MAX];
 	bool		 has_manifest;
 	bool		 blocked;	/* hand edits or foreign files, no --force */
+	/*
+	 * The tree cannot be used as it is: a bad manifest line, a link on
+	 * the way to a file (reported; exit 2, nothing written).
+	 */
+	bool		 invalid;
+	bool		 unowned;	/* not empty and no manifest: refused */
 	bool		 settled;	/* all up to date, as the cache says */
 	uint64_t	 manifest_hash;	/* fast hash of the manifest on disk */
 	/*
@@ -60,6 +68,7 @@ struct fsplan {
 	 */
 	char		*stale_manifest;
 	size_t		 stale_manifest_len;
+	struct tree	 tree;		/* the directory, open while planned */
 };
 
 struct fsout_opts {
@@ -77,14 +86,15 @@ struct fsout_opts {
 int	fsout_plan(struct arena *, struct diag *, const struct fsout_opts *,
 	    const struct outset *, struct fsplan *);
 /* Loads the old content of an op (for diffs); 0 or -1 (errno). */
-int	fsout_read_old(const struct fsout_opts *, struct fsop *);
+int	fsout_read_old(struct fsplan *, struct fsop *);
 /* Reads the manifest on disk into a heap buffer; 0 or -1 (errno). */
-int	fsout_read_manifest(const struct fsout_opts *, char **data,
-	    size_t *len);
+int	fsout_read_manifest(struct fsplan *, char **data, size_t *len);
 /*
- * Writes the plan: every new file staged as a temporary file first, then
- * all renamed, orphans deleted, the manifest and cache rewritten.  A
- * failure or a signal before the renames leaves the directory as it was.
+ * Writes the plan through the intent journal (journal.h): every new file
+ * and the manifest staged as temporary files, synced, the commit record
+ * written, then all renamed and the orphans deleted.  A failure or a
+ * signal before the commit record leaves the directory as it was; a
+ * failure after it leaves the journal, which the next run completes.
  * Returns 0, or -1 after an error (reported).  *sig is set to the signal
  * that arrived meanwhile, or 0: the caller re-raises it once done.
  */
@@ -100,11 +110,28 @@ bool	fsout_uptodate(struct arena *, const struct fsout_opts *,
 	    size_t *ndiags, size_t *nfiles);
 /* Rewrites the stat cache after a run that left the tree as generated. */
 void	fsout_save_cache(struct arena *, const struct fsout_opts *,
-	    const struct fsplan *, struct src *const *inputs, size_t ninputs,
+	    struct fsplan *, struct src *const *inputs, size_t ninputs,
 	    const char *diags, size_t ndiags);
-/* Takes the directory's write lock, creating the directory; 0 or -1. */
-int	fsout_lock(struct diag *, const struct fsout_opts *, int *fd);
-void	fsout_unlock(int fd);
+/* The lock of the output directory, as a run holds it. */
+struct fslock {
+	int	fd;		/* -1: not held */
+	bool	created;	/* this run created the lock file */
+	bool	recovered;	/* it completed or undid an interrupted write */
+};
+
+/*
+ * Takes the directory's write lock, creating the directory, then
+ * completes or undoes the write an interrupted run left (its journal).
+ * 0 or -1 (reported).
+ */
+int	fsout_lock(struct diag *, const struct fsout_opts *, struct fslock *);
+/*
+ * For a run that only reads the tree: waits for a writer to finish (a
+ * shared lock), and completes an interrupted write the same way.
+ */
+int	fsout_share(struct diag *, const struct fsout_opts *, struct fslock *);
+/* Releases the lock; remove deletes a lock file this run created. */
+void	fsout_unlock(const struct fsout_opts *, struct fslock *, bool remove);
 void	fsout_plan_free(struct fsplan *);
 
 /* 64-bit content hash used by the stat cache. */

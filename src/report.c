@@ -201,7 +201,7 @@ report_diff(struct report *r, struct diag *dg, const struct fsout_opts *fo,
 		if (!differs(op))
 			continue;
 		ndiff++;
-		if (fsout_read_old(fo, op) == -1) {
+		if (fsout_read_old(plan, op) == -1) {
 			diag_add(dg, DIAG_ERROR, NULL, "cannot read '%s/%s'",
 			    r->out, op->path);
 			rc = EXIT_IO;
@@ -216,7 +216,7 @@ report_diff(struct report *r, struct diag *dg, const struct fsout_opts *fo,
 		size_t	 oldlen;
 
 		ndiff++;
-		if (fsout_read_manifest(fo, &old, &oldlen) == -1) {
+		if (fsout_read_manifest(plan, &old, &oldlen) == -1) {
 			diag_add(dg, DIAG_ERROR, NULL, "cannot read '%s/%s'",
 			    r->out, FS_MANIFEST);
 			rc = EXIT_IO;
@@ -245,7 +245,12 @@ report_blocked(struct report *r, struct diag *dg, const struct fsplan *plan)
 
 		if (r->json)
 			json_file(r, op, action_names[op->verdict]);
-		if (op->verdict == FS_EDITED)
+		if (op->verdict == FS_EDITED && op->orphan)
+			diag_add(dg, DIAG_ERROR, NULL, "%s/%s is not generated "
+			    "any more, and was edited by hand since siteinfra "
+			    "wrote it; save the change elsewhere, then delete the "
+			    "file", r->out, op->path);
+		else if (op->verdict == FS_EDITED)
 			diag_add(dg, DIAG_ERROR, NULL, "%s/%s was edited by hand "
 			    "since siteinfra wrote it; move the change into the "
 			    "site description, or overwrite it with --force",
@@ -282,12 +287,9 @@ report_written(struct report *r, const struct fsplan *plan, bool force,
 
 		if (op->orphan && (v == FS_EDITED || v == FS_FOREIGN))
 			what = force ? "deleted" : "kept";
-		if (op->failed)
-			what = "failed";
 		n[v]++;
 		if (r->json)
-			json_file(r, op, op->failed ? "failed" :
-			    action_names[v]);
+			json_file(r, op, action_names[v]);
 		else if (v != FS_UNCHANGED || verbose)
 			printf("%s %s/%s\n", what, r->out, op->path);
 	}

@@ -3,10 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "sbuf.h"
 #include "statcache.h"
+#include "tree.h"
 
 /*
  * The file, line by line:
@@ -122,18 +124,22 @@ parse_entry(char *s, struct sc_entry *e)
 }
 
 void
-sc_load(struct statcache *c, struct arena *ar, const char *path, bool map)
+sc_load(struct statcache *c, struct arena *ar, int fd, bool map)
 {
 	struct stat	 st;
 	char		*data = NULL, *p, *end, *nl, *rest;
-	size_t		 len, ninputs = 0, npaths = 0;
+	size_t		 len, ninputs = 0, npaths = 0, at;
 	FILE		*fp;
 
 	memset(c, 0, sizeof(*c));
 	c->ar = ar;
 	strmap_init(&c->files, ar);
-	if ((fp = fopen(path, "r")) == NULL)
+	if (fd == -1)
 		return;
+	if ((fp = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return;
+	}
 	if (fstat(fileno(fp), &st) == -1 || st.st_size < 0) {
 		fclose(fp);
 		return;
@@ -190,7 +196,7 @@ sc_load(struct statcache *c, struct arena *ar, const char *path, bool map)
 
 			if (c->npaths == npaths ||
 			    (rest = parse_entry(p + 5, e)) == NULL ||
-			    *rest == '\0')
+			    tree_path_problem(rest, strlen(rest), &at) != NULL)
 				goto bad;
 			rest = arena_strdup(ar, rest);
 			if (map && strmap_put(&c->files, rest, e) != NULL)

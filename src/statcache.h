@@ -41,11 +41,11 @@ struct statcache {
 };
 
 /*
- * Reads the cache file; a missing or damaged one leaves it empty.  With
+ * Reads the cache file open on fd (closed; -1: none); a damaged one, or
+ * one naming a path that cannot be in the tree, leaves it empty.  With
  * map, files also maps each path to its entry.
  */
-void	sc_load(struct statcache *, struct arena *, const char *path,
-	    bool map);
+void	sc_load(struct statcache *, struct arena *, int fd, bool map);
 /* Fills an entry from a stat result (hash given separately). */
 void	sc_entry_set(struct sc_entry *, const struct stat *, uint64_t hash);
 /* True when st is still what e recorded (size, inode, times). */

@@ -97,7 +97,7 @@ test_roundtrip(void)
 	fd = mkstemp(path);
 	CHECK(fd != -1 && write(fd, sb.buf, sb.len) == (ssize_t)sb.len);
 	close(fd);
-	sc_load(&c, &ar, path, true);
+	sc_load(&c, &ar, open(path, O_RDONLY), true);
 	CHECK(c.loaded && c.complete);
 	CHECK(c.ninputs == 2 && strcmp(c.inputs[1], "sites/b.infra") == 0);
 	CHECK(c.ndiags == 9 && memcmp(c.diags, "w\nfile x\n", 9) == 0);
@@ -110,13 +110,13 @@ test_roundtrip(void)
 	fd = open(path, O_WRONLY | O_TRUNC);
 	CHECK(fd != -1 && write(fd, sb.buf, sb.len) == (ssize_t)sb.len);
 	close(fd);
-	sc_load(&c, &ar, path, false);
+	sc_load(&c, &ar, open(path, O_RDONLY), false);
 	CHECK(c.loaded && !c.complete);
 	/* A damaged line: nothing is trusted. */
 	fd = open(path, O_WRONLY | O_APPEND);
 	CHECK(fd != -1 && write(fd, "file zz\n", 8) == 8);
 	close(fd);
-	sc_load(&c, &ar, path, false);
+	sc_load(&c, &ar, open(path, O_RDONLY), false);
 	CHECK(!c.loaded && c.npaths == 0);
 	unlink(path);
 	sb_release(&sb);
