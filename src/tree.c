@@ -246,11 +246,14 @@ int
 tree_open_file(struct tree *t, const char *rel)
 {
 	const char	*base;
-	int		 at;
+	int		 at, fd;
 
 	if ((at = tree_parent(t, rel, &base)) == -1)
 		return -1;
-	return openat(at, base, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	fd = openat(at, base, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1 && errno == ELOOP)
+		snprintf(t->bad, sizeof(t->bad), "%s", rel);
+	return fd;
 }
 
 int

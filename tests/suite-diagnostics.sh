@@ -21,11 +21,13 @@ exempt() {
 	"'%s' is damaged: a line is not \"<sha256>  <path>\""|\
 	"another siteinfra run holds '%s'; gave up after %d seconds"|\
 	"interrupted by signal %d; nothing was changed"|\
+	"cannot %s '%s/%s': %s"|"the write of '%s' stopped after its commit point; "*|\
+	"cannot complete the write an interrupted run left in "*|\
 	"internal error: "*|"git: "*|\
 	"give the outputs with --outputs FILE, or pipe \`terraform output -json\` in"|\
 	"'%s' is not ignored by git, so its secrets are one \`git add\` away from a commit; add it to .gitignore, or pass --force"|\
 	"cannot read '%s': larger than %zu MiB")
-		return 0 ;;	# suite-output.sh, suite-git.sh, suite-env.sh
+		return 0 ;;	# suite-output.sh, suite-kill.sh, suite-git.sh, suite-env.sh
 	esac
 	return 1
 }

@@ -58,16 +58,48 @@ t0=$(date +%s.%N)
 t1=$(date +%s.%N)
 B=$(state infra)
 [ "$A" != "$B" ] && ok || ko "the two versions give the same tree"
-# A kill lands anywhere in the run, up to a little after its end.
+now() { date +%s.%N; }
+# Half the kills land anywhere in the run (up to a little after its end);
+# half in the stretch where the journal exists (staging, commit, renames),
+# found by watching a run: parsing and generating take most of a run, and
+# a kill there proves little.
 span=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) * 1.1 }')
-echo "a recompile takes ${span}s (x1.1); $KILLS kills at random points of it"
+"$BIN" compile --out infra a/sites > /dev/null 2>&1 &
+pid=$!
+w0=$(now)
+while [ ! -e infra/.siteinfra.journal ] && kill -0 $pid 2>/dev/null; do :; done
+w1=$(now)
+while [ -e infra/.siteinfra.journal ]; do :; done
+w2=$(now)
+wait $pid || ko "the watched run failed"
+[ "$(state infra)" = "$A" ] && ok || ko "the watched run did not write a"
+cur=a
+from=$(awk -v a="$w0" -v b="$w1" 'BEGIN { printf "%.3f", b - a - 0.05 }')
+to=$(awk -v a="$w0" -v b="$w2" 'BEGIN { printf "%.3f", b - a + 0.05 }')
+echo "a recompile takes ${span}s (x1.1); its journal exists from ${from}s to ${to}s (+-0.05)"
+echo "$KILLS kills at random points of it"
+# A one-site input: the next command after most kills, as cheap as any
+# command that opens the tree (every 4th one uses the real inputs).
+mkdir -p tiny
+cat > tiny/t.infra <<'EOF'
+environments = ["production"]
 
-cur=b
+state "aws" {
+  bucket = "t-terraform-state"
+  region = "eu-west-1"
+}
+
+site "t" {
+  bucket "media" {}
+}
+EOF
+
 mixed=0
 hit=0
-awk -v seed="$SEED" -v n="$KILLS" -v span="$span" 'BEGIN {
+awk -v seed="$SEED" -v n="$KILLS" -v span="$span" -v from="$from" -v to="$to" 'BEGIN {
 	srand(seed)
-	for (i = 0; i < n; i++) printf "%.3f\n", rand() * span
+	for (i = 0; i < n; i++)
+		printf "%.3f\n", i % 2 ? from + (to - from) * rand() : rand() * span
 }' > delays
 k=0
 while read -r delay; do
@@ -80,11 +112,14 @@ while read -r delay; do
 	wait $pid 2>/dev/null
 	[ -n "$(leftovers infra)" ] && hit=$((hit + 1))
 	# The next command, in turn compile --check, diff, compile --check of
-	# the other inputs: each must first settle the tree.
-	case $((k % 3)) in
+	# the other inputs, and of a one-site input: each must first settle
+	# the tree.
+	case $((k % 8)) in
 	0) "$BIN" compile --check --out infra $want/sites > out 2>&1; rc=$? ;;
-	1) "$BIN" diff --out infra $want/sites > out 2>&1; rc=$? ;;
-	2) "$BIN" compile --check --out infra $cur/sites > out 2>&1; rc=$? ;;
+	2) "$BIN" diff --out infra $want/sites > out 2>&1; rc=$? ;;
+	4) "$BIN" compile --check --out infra $cur/sites > out 2>&1; rc=$? ;;
+	6) "$BIN" diff --out infra tiny > /dev/null 2> out; rc=$? ;;
+	*) "$BIN" compile --check --out infra tiny > /dev/null 2> out; rc=$? ;;
 	esac
 	[ $rc -le 1 ] || ko "kill $k after ${delay}s: the next command failed ($rc): $(tail -3 out)"
 	s=$(state infra)
@@ -109,7 +144,7 @@ echo "$KILLS kills: $hit left a write in progress, $mixed mixed trees"
 # one in the middle, the last, the manifest's.
 if [ $cur = a ]; then want=b; else want=a; fi
 n=$("$BIN" diff --out infra $want/sites 2>/dev/null | grep -c '^+++ b/')
-for point in rename:1 "rename:$((n / 2))" "rename:$((n - 1))" manifest; do
+for point in rename:1 "rename:$((n - 1))" manifest; do
 	if [ $cur = a ]; then want=b; wsum=$B; else want=a; wsum=$A; fi
 	SITEINFRA_FAULT=kill:$point "$BIN" compile --out infra $want/sites > /dev/null 2>&1
 	rc=$?
