@@ -14,10 +14,11 @@
 
 #define TMP_MARK	".siteinfra-tmp."
 
-static int
-write_all(int fd, const char *p, size_t len)
+int
+atomic_write_all(int fd, const void *data, size_t len)
 {
-	ssize_t	n;
+	const char	*p = data;
+	ssize_t		 n;
 
 	while (len > 0) {
 		n = write(fd, p, len);
@@ -47,6 +48,26 @@ process_umask(void)
 	return mask;
 }
 
+/*
+ * Gives a new file its mode and content and closes it; 0, or -1 with
+ * errno set and fd closed.
+ */
+static int
+fill(int fd, const void *data, size_t len, mode_t mode)
+{
+	int	saved;
+
+	/* The umask may have narrowed the mode; the target keeps ours. */
+	if (((mode & ~process_umask()) != mode && fchmod(fd, mode) == -1) ||
+	    atomic_write_all(fd, data, len) == -1) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return close(fd);
+}
+
 int
 atomic_stage(const char *path, const void *data, size_t len, mode_t mode,
     char **tmp)
@@ -69,24 +90,15 @@ atomic_stage(const char *path, const void *data, size_t len, mode_t mode,
 			return -1;
 		}
 	}
-	/* The umask may have narrowed the mode; the target keeps ours. */
-	if (((mode & ~process_umask()) != mode && fchmod(fd, mode) == -1) ||
-	    write_all(fd, data, len) == -1)
-		goto fail;
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail;
+	if (fill(fd, data, len, mode) == -1) {
+		saved = errno;
+		unlink(name);
+		free(name);
+		errno = saved;
+		return -1;
 	}
 	*tmp = name;
 	return 0;
-fail:
-	saved = errno;
-	if (fd != -1)
-		close(fd);
-	unlink(name);
-	free(name);
-	errno = saved;
-	return -1;
 }
 
 int
@@ -131,21 +143,13 @@ atomic_stage_at(int dirfd, const char *name, const void *data, size_t len,
 		    O_NOFOLLOW | O_CLOEXEC, mode);
 	if (fd == -1)
 		return -1;
-	if (((mode & ~process_umask()) != mode && fchmod(fd, mode) == -1) ||
-	    write_all(fd, data, len) == -1)
-		goto fail;
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail;
+	if (fill(fd, data, len, mode) == -1) {
+		saved = errno;
+		unlinkat(dirfd, name, 0);
+		errno = saved;
+		return -1;
 	}
 	return 0;
-fail:
-	saved = errno;
-	if (fd != -1)
-		close(fd);
-	unlinkat(dirfd, name, 0);
-	errno = saved;
-	return -1;
 }
 
 int

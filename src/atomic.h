@@ -25,6 +25,8 @@ char	*atomic_tmp_name(const char *base, long pid);
  */
 int	atomic_stage_at(int dirfd, const char *name, const void *data,
 	    size_t len, mode_t mode);
+/* write(2) until all is written (EINTR retried); 0 or -1/errno. */
+int	atomic_write_all(int fd, const void *data, size_t len);
 /* True when a file name is one of our temporary files. */
 int	atomic_is_tmp(const char *name);
 

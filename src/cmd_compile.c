@@ -10,6 +10,7 @@
 #include "check.h"
 #include "cli.h"
 #include "emit.h"
+#include "fslock.h"
 #include "fsout.h"
 #include "inputs.h"
 #include "outset.h"
@@ -179,12 +180,12 @@ compile(int argc, char **argv, const char *cmd)
 	 * Every command waits for a writer, and completes the write of one
 	 * that was killed, before it looks at the tree.
 	 */
-	if (fsout_share(&ctx.dg, &fo, &lock) == -1) {
+	if (fslock_read(&ctx.dg, &fo, &lock) == -1) {
 		rc = EXIT_IO;
 		goto out;
 	}
 	if (!lock.recovered && fast_path(&ctx, &o, &fo, inputs, ninputs)) {
-		fsout_unlock(&fo, &lock, false);
+		fslock_release(&fo, &lock, false);
 		ctx_finish(&ctx);
 		return EXIT_OK;
 	}
@@ -198,7 +199,7 @@ compile(int argc, char **argv, const char *cmd)
 		goto out;
 	}
 	/* Writers hold the lock from the comparison to the last rename. */
-	if (!readonly && fsout_lock(&ctx.dg, &fo, &lock) == -1) {
+	if (!readonly && fslock_write(&ctx.dg, &fo, &lock) == -1) {
 		rc = EXIT_IO;
 		goto out;
 	}
@@ -213,7 +214,7 @@ compile(int argc, char **argv, const char *cmd)
 	}
 	/* Not ours: nothing to compare with, nothing to write. */
 	if (plan.unowned) {
-		fsout_unlock(&fo, &lock, true);
+		fslock_release(&fo, &lock, true);
 		rc = EXIT_INPUT;
 		goto out;
 	}
@@ -244,7 +245,7 @@ compile(int argc, char **argv, const char *cmd)
 	if (o.commit)
 		rc = report_commit(&rep, &ctx.dg, &fo, &plan, cfg, o.message);
 out:
-	fsout_unlock(&fo, &lock, false);
+	fslock_release(&fo, &lock, false);
 	report_finish(&rep, &ctx.dg, rc);
 	fsout_plan_free(&plan);
 	outset_free(&os);

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -24,9 +23,6 @@
 #include "statcache.h"
 #include "strmap.h"
 #include "tree.h"
-
-/* How long a run waits for another one to release the lock. */
-#define LOCK_WAIT_SECONDS	30
 
 const char *const fs_verdict_names[FS__MAX] = {
 	"up to date",		/* FS_UNCHANGED */
@@ -84,48 +80,6 @@ static const char *
 full_path(struct arena *ar, const struct fsout_opts *o, const char *rel)
 {
 	return arena_printf(ar, "%s/%s", o->dir, rel);
-}
-
-/* Reads a whole open file into a heap buffer and closes it; 0 or -1. */
-static int
-slurp_fd(int fd, char **data, size_t *len)
-{
-	struct sbuf	sb = SBUF_INIT;
-	char		buf[65536];
-	ssize_t		n;
-	int		saved;
-
-	if (fd == -1)
-		return -1;
-	for (;;) {
-		n = read(fd, buf, sizeof(buf));
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			saved = errno;
-			close(fd);
-			sb_release(&sb);
-			errno = saved;
-			return -1;
-		}
-		if (n == 0)
-			break;
-		sb_add(&sb, buf, (size_t)n);
-	}
-	close(fd);
-	*data = sb_detach(&sb, len);
-	return 0;
-}
-
-/* Reads a file of the tree, through no link; 0, or -1 with errno. */
-static int
-slurp_rel(struct tree *t, const char *rel, char **data, size_t *len)
-{
-	if (t->root == -1) {
-		errno = ENOENT;
-		return -1;
-	}
-	return slurp_fd(tree_open_file(t, rel), data, len);
 }
 
 /* Reports a failed access to rel: a link on the way is refused (exit 2). */
@@ -189,7 +143,7 @@ load_manifest(struct state *st, bool *present)
 	size_t		 len, at, plen, off;
 
 	*present = false;
-	if (slurp_rel(st->t, FS_MANIFEST, &data, &len) == -1) {
+	if (tree_read(st->t, FS_MANIFEST, &data, &len) == -1) {
 		if (errno == ENOENT)
 			return 0;
 		access_error(st, "cannot read '%s': %s", FS_MANIFEST);
@@ -259,7 +213,7 @@ fsout_read_old(struct fsplan *plan, struct fsop *op)
 		op->old = xmalloc(1);
 		op->old[0] = '\0';
 		op->oldlen = 0;
-	} else if (slurp_rel(&plan->tree, op->path, &op->old,
+	} else if (tree_read(&plan->tree, op->path, &op->old,
 	    &op->oldlen) == -1)
 		return -1;
 	op->old_read = true;
@@ -269,7 +223,7 @@ fsout_read_old(struct fsplan *plan, struct fsop *op)
 int
 fsout_read_manifest(struct fsplan *plan, char **data, size_t *len)
 {
-	return slurp_rel(&plan->tree, FS_MANIFEST, data, len);
+	return tree_read(&plan->tree, FS_MANIFEST, data, len);
 }
 
 static bool
@@ -812,7 +766,7 @@ write_cache(struct tree *t, const char *data, size_t len)
 	bool	 same;
 	int	 fd;
 
-	if (slurp_rel(t, FS_CACHE, &old, &oldlen) == 0) {
+	if (tree_read(t, FS_CACHE, &old, &oldlen) == 0) {
 		same = oldlen == len && memcmp(old, data, len) == 0;
 		free(old);
 		if (same)
@@ -904,7 +858,7 @@ same_content(struct tree *t, const char *rel, uint64_t hash)
 	size_t	 len;
 	bool	 same;
 
-	if (slurp_rel(t, rel, &data, &len) == -1)
+	if (tree_read(t, rel, &data, &len) == -1)
 		return false;
 	same = fsout_fasthash(data, len) == hash;
 	free(data);
@@ -958,187 +912,4 @@ fsout_uptodate(struct arena *ar, const struct fsout_opts *o,
 	ok = uptodate(ar, &t, inputs, ninputs, diags, ndiags, nfiles);
 	tree_close(&t);
 	return ok;
-}
-
-/* Waits for the lock (shared or exclusive) on an open lock file. */
-static int
-wait_lock(struct diag *dg, const struct fsout_opts *o, int fd, int how)
-{
-	int	waited = 0;
-
-	while (flock(fd, how | LOCK_NB) == -1) {
-		if (errno != EWOULDBLOCK || waited >= LOCK_WAIT_SECONDS * 10) {
-			diag_add(dg, DIAG_ERROR, NULL,
-			    "another siteinfra run holds '%s'; gave up after "
-			    "%d seconds", full_path(dg->ar, o, FS_LOCK),
-			    LOCK_WAIT_SECONDS);
-			return -1;
-		}
-		usleep(100000);
-		waited++;
-	}
-	return 0;
-}
-
-/*
- * Under the write lock: completes the write of an interrupted run when
- * its commit record is in the journal, else removes what it staged.
- */
-static int
-recover(struct diag *dg, const struct fsout_opts *o, struct fslock *lk)
-{
-	struct arena	*ar = dg->ar;
-	struct journal	 j;
-	struct tree	 t;
-	bool		 present;
-	int		 rc = -1;
-
-	if (tree_open(&t, o->dir) == -1)
-		return 0;
-	if (jr_load(&j, ar, &t, &present) == -1) {
-		if (errno == EINVAL)
-			diag_add(dg, DIAG_ERROR, NULL, "'%s/%s' is damaged, so "
-			    "siteinfra cannot tell how far an interrupted write "
-			    "went: restore the directory from git, then delete "
-			    "the journal", o->dir, FS_JOURNAL);
-		else
-			diag_add(dg, DIAG_ERROR, NULL, "cannot read '%s': %s",
-			    full_path(ar, o, FS_JOURNAL), strerror(errno));
-		goto out;
-	}
-	if (!present) {
-		rc = 0;
-		goto out;
-	}
-	if (j.committed && jr_forward(&j, &t) == -1) {
-		diag_add(dg, DIAG_ERROR, NULL, "cannot complete the write an "
-		    "interrupted run left in '%s': '%s': %s; fix that, then "
-		    "run siteinfra again", o->dir, j.failed, strerror(errno));
-		goto out;
-	}
-	if (!j.committed)
-		jr_back(&j, &t);
-	if (jr_end(&j, &t) == -1) {
-		diag_add(dg, DIAG_ERROR, NULL, "cannot delete '%s': %s",
-		    full_path(ar, o, FS_JOURNAL), strerror(errno));
-		goto out;
-	}
-	if (j.committed)
-		diag_add(dg, DIAG_WARNING, NULL, "'%s': completed the write an "
-		    "interrupted run had committed (rolled forward)", o->dir);
-	else
-		diag_add(dg, DIAG_WARNING, NULL, "'%s': removed what an "
-		    "interrupted run had staged before its commit point "
-		    "(rolled back)", o->dir);
-	lk->recovered = true;
-	rc = 0;
-out:
-	jr_free(&j);
-	tree_close(&t);
-	return rc;
-}
-
-/* mkdir -p of the output directory itself. */
-static int
-make_dir(struct diag *dg, const char *dir)
-{
-	char		*path = xmalloc(strlen(dir) + 1);
-	const char	*p;
-	size_t		 n;
-
-	for (p = strchr(dir + 1, '/');; p = strchr(p + 1, '/')) {
-		n = p ? (size_t)(p - dir) : strlen(dir);
-		memcpy(path, dir, n);
-		path[n] = '\0';
-		if (mkdir(path, 0755) == -1 && errno != EEXIST) {
-			diag_add(dg, DIAG_ERROR, NULL, "cannot create '%s': %s",
-			    path, strerror(errno));
-			free(path);
-			return -1;
-		}
-		if (p == NULL)
-			break;
-	}
-	free(path);
-	return 0;
-}
-
-int
-fsout_lock(struct diag *dg, const struct fsout_opts *o, struct fslock *lk)
-{
-	struct tree	t;
-	int		fd;
-
-	fsout_unlock(o, lk, false);
-	if (make_dir(dg, o->dir) == -1)
-		return -1;
-	if (tree_open(&t, o->dir) == -1) {
-		diag_add(dg, DIAG_ERROR, NULL, "cannot open '%s': %s", o->dir,
-		    strerror(errno));
-		return -1;
-	}
-	fd = openat(t.root, FS_LOCK, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW |
-	    O_CLOEXEC, 0644);
-	lk->created = fd != -1;
-	if (fd == -1 && errno == EEXIST)
-		fd = openat(t.root, FS_LOCK, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
-	tree_close(&t);
-	if (fd == -1) {
-		diag_add(dg, DIAG_ERROR, NULL, "cannot open '%s': %s",
-		    full_path(dg->ar, o, FS_LOCK), strerror(errno));
-		return -1;
-	}
-	lk->fd = fd;
-	if (wait_lock(dg, o, fd, LOCK_EX) == -1 || recover(dg, o, lk) == -1) {
-		fsout_unlock(o, lk, false);
-		return -1;
-	}
-	return 0;
-}
-
-int
-fsout_share(struct diag *dg, const struct fsout_opts *o, struct fslock *lk)
-{
-	struct tree	t;
-	struct stat	sb;
-	int		fd;
-	bool		journal;
-
-	lk->fd = -1;
-	if (tree_open(&t, o->dir) == -1)
-		return 0;
-	fd = openat(t.root, FS_LOCK, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	journal = fstatat(t.root, FS_JOURNAL, &sb, AT_SYMLINK_NOFOLLOW) == 0;
-	tree_close(&t);
-	if (fd != -1) {
-		lk->fd = fd;
-		if (wait_lock(dg, o, fd, LOCK_SH) == -1) {
-			fsout_unlock(o, lk, false);
-			return -1;
-		}
-		/* The writer we waited for may have finished its journal. */
-		if (journal && tree_open(&t, o->dir) == 0) {
-			journal = fstatat(t.root, FS_JOURNAL, &sb,
-			    AT_SYMLINK_NOFOLLOW) == 0;
-			tree_close(&t);
-		}
-	}
-	if (!journal)
-		return 0;
-	return fsout_lock(dg, o, lk);
-}
-
-void
-fsout_unlock(const struct fsout_opts *o, struct fslock *lk, bool remove)
-{
-	struct tree	t;
-
-	if (lk->fd == -1)
-		return;
-	if (remove && lk->created && tree_open(&t, o->dir) == 0) {
-		(void)unlinkat(t.root, FS_LOCK, 0);
-		tree_close(&t);
-	}
-	close(lk->fd);
-	lk->fd = -1;
 }

@@ -112,26 +112,6 @@ bool	fsout_uptodate(struct arena *, const struct fsout_opts *,
 void	fsout_save_cache(struct arena *, const struct fsout_opts *,
 	    struct fsplan *, struct src *const *inputs, size_t ninputs,
 	    const char *diags, size_t ndiags);
-/* The lock of the output directory, as a run holds it. */
-struct fslock {
-	int	fd;		/* -1: not held */
-	bool	created;	/* this run created the lock file */
-	bool	recovered;	/* it completed or undid an interrupted write */
-};
-
-/*
- * Takes the directory's write lock, creating the directory, then
- * completes or undoes the write an interrupted run left (its journal).
- * 0 or -1 (reported).
- */
-int	fsout_lock(struct diag *, const struct fsout_opts *, struct fslock *);
-/*
- * For a run that only reads the tree: waits for a writer to finish (a
- * shared lock), and completes an interrupted write the same way.
- */
-int	fsout_share(struct diag *, const struct fsout_opts *, struct fslock *);
-/* Releases the lock; remove deletes a lock file this run created. */
-void	fsout_unlock(const struct fsout_opts *, struct fslock *, bool remove);
 void	fsout_plan_free(struct fsplan *);
 
 /* 64-bit content hash used by the stat cache. */

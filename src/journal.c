@@ -52,23 +52,6 @@ jr_free(struct journal *j)
 	j->n = j->cap = 0;
 }
 
-static int
-write_all(int fd, const char *p, size_t len)
-{
-	ssize_t	n;
-
-	while (len > 0) {
-		if ((n = write(fd, p, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 static void
 text(const struct journal *j, struct sbuf *sb)
 {
@@ -88,7 +71,7 @@ jr_begin(struct journal *j, struct tree *t)
 	text(j, &sb);
 	fd = openat(t->root, FS_JOURNAL, O_WRONLY | O_CREAT | O_EXCL |
 	    O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd != -1 && write_all(fd, sb.buf, sb.len) == 0 &&
+	if (fd != -1 && atomic_write_all(fd, sb.buf, sb.len) == 0 &&
 	    fdatasync(fd) == 0 && fsync(t->root) == 0)
 		rc = 0;
 	saved = errno;
@@ -122,7 +105,7 @@ jr_commit(struct journal *j, struct tree *t)
 	    O_CLOEXEC);
 	if (fd == -1 || fstat(fd, &st) == -1)
 		goto out;
-	if (write_all(fd, line, strlen(line)) == 0 && fdatasync(fd) == 0)
+	if (atomic_write_all(fd, line, strlen(line)) == 0 && fdatasync(fd) == 0)
 		rc = 0;
 	else if (ftruncate(fd, st.st_size) == 0)
 		/* The record must not outlive the rollback that follows. */
@@ -235,39 +218,22 @@ jr_end(struct journal *j, struct tree *t)
 int
 jr_load(struct journal *j, struct arena *ar, struct tree *t, bool *present)
 {
-	struct sbuf	 sb = SBUF_INIT;
-	char		 buf[65536], *p, *end, *nl, *line, *e;
+	char		*data, *p, *end, *nl, *line, *e;
 	const char	*why;
-	ssize_t		 n;
-	size_t		 at;
-	int		 fd, saved;
+	size_t		 at, len;
 	unsigned long long h;
 
 	jr_init(j, 0);
 	*present = false;
-	if ((fd = openat(t->root, FS_JOURNAL, O_RDONLY | O_NOFOLLOW |
-	    O_CLOEXEC)) == -1)
+	if (tree_read(t, FS_JOURNAL, &data, &len) == -1)
 		return errno == ENOENT ? 0 : -1;
-	while ((n = read(fd, buf, sizeof(buf))) != 0) {
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			saved = errno;
-			close(fd);
-			sb_release(&sb);
-			errno = saved;
-			return -1;
-		}
-		sb_add(&sb, buf, (size_t)n);
-	}
-	close(fd);
 	*present = true;
-	p = sb.buf;
-	end = sb.buf + sb.len;
+	p = data;
+	end = data + len;
 	/* A journal cut short in its header staged nothing yet. */
-	if ((nl = memchr(p, '\n', sb.len)) == NULL ||
+	if ((nl = memchr(p, '\n', len)) == NULL ||
 	    strncmp(p, JR_HEADER, strlen(JR_HEADER)) != 0) {
-		sb_release(&sb);
+		free(data);
 		return 0;
 	}
 	j->pid = strtol(p + strlen(JR_HEADER), NULL, 10);
@@ -277,8 +243,8 @@ jr_load(struct journal *j, struct arena *ar, struct tree *t, bool *present)
 		if (strncmp(line, "commit ", 7) == 0) {
 			h = strtoull(line + 7, &e, 16);
 			j->committed = *e == '\n' && nl + 1 == end &&
-			    h == fsout_fasthash(sb.buf, (size_t)(line -
-			    sb.buf));
+			    h == fsout_fasthash(data, (size_t)(line -
+			    data));
 			if (!j->committed)
 				goto damaged;
 			break;
@@ -291,10 +257,10 @@ jr_load(struct journal *j, struct arena *ar, struct tree *t, bool *present)
 		jr_add(j, (enum jr_kind)line[0], arena_strndup(ar, line + 2,
 		    (size_t)(nl - line - 2)));
 	}
-	sb_release(&sb);
+	free(data);
 	return 0;
 damaged:
-	sb_release(&sb);
+	free(data);
 	jr_free(j);
 	errno = EINVAL;
 	return -1;

@@ -7,7 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "model.h"
+#include "sbuf.h"
 #include "src.h"
 #include "templates.h"
 #include "tree.h"
@@ -265,4 +267,44 @@ tree_mkdir(struct tree *t, const char *rel)
 	if ((at = tree_parent(t, rel, &base)) == -1)
 		return -1;
 	return mkdirat(at, base, 0755);
+}
+
+int
+tree_read_fd(int fd, char **data, size_t *len)
+{
+	struct sbuf	sb = SBUF_INIT;
+	char		buf[65536];
+	ssize_t		n;
+	int		saved;
+
+	if (fd == -1)
+		return -1;
+	for (;;) {
+		n = read(fd, buf, sizeof(buf));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			saved = errno;
+			close(fd);
+			sb_release(&sb);
+			errno = saved;
+			return -1;
+		}
+		if (n == 0)
+			break;
+		sb_add(&sb, buf, (size_t)n);
+	}
+	close(fd);
+	*data = sb_detach(&sb, len);
+	return 0;
+}
+
+int
+tree_read(struct tree *t, const char *rel, char **data, size_t *len)
+{
+	if (t->root == -1) {
+		errno = ENOENT;
+		return -1;
+	}
+	return tree_read_fd(tree_open_file(t, rel), data, len);
 }

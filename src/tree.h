@@ -48,6 +48,13 @@ int	tree_parent(struct tree *, const char *rel, const char **base);
 void	tree_forget(struct tree *);
 /* Opens a file of the tree for reading, following no link; fd or -1. */
 int	tree_open_file(struct tree *, const char *rel);
+/*
+ * Reads a whole open file into a heap buffer (NUL-terminated) and closes
+ * it; 0 or -1 (errno).  fd -1 is an error already set.
+ */
+int	tree_read_fd(int fd, char **data, size_t *len);
+/* Reads a file of the tree, through no link; 0 or -1 (ENOENT: no tree). */
+int	tree_read(struct tree *, const char *rel, char **data, size_t *len);
 /* mkdir of a directory whose parent exists; 0 or -1 (EEXIST included). */
 int	tree_mkdir(struct tree *, const char *rel);
 
