@@ -74,7 +74,7 @@ recover(struct diag *dg, const struct fsout_opts *o, struct fslock *lk)
 		rc = 0;
 		goto out;
 	}
-	if (j.committed && jr_forward(&j, &t) == -1) {
+	if (j.committed && jr_forward(&j, &t, NULL, NULL) == -1) {
 		diag_add(dg, DIAG_ERROR, NULL, "cannot complete the write an "
 		    "interrupted run left in '%s': '%s': %s; fix that, then "
 		    "run siteinfra again", o->dir, j.failed, strerror(errno));

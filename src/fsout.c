@@ -582,13 +582,20 @@ plan_parents(struct arena *ar, struct tree *t, struct strmap *known,
 	char		*dir;
 	struct stat	 sb;
 
+	const char	*state;
+	bool		 missing = false;
+
 	for (p = strchr(rel, '/'); p != NULL; p = strchr(p + 1, '/')) {
 		dir = arena_strndup(ar, rel, (size_t)(p - rel));
-		if (strmap_get(known, dir) != NULL)
+		if ((state = strmap_get(known, dir)) != NULL) {
+			missing = *state == 'm';
 			continue;
-		strmap_put(known, dir, dir);
-		if (fstatat(t->root, dir, &sb, AT_SYMLINK_NOFOLLOW) == -1 &&
-		    errno == ENOENT)
+		}
+		/* Under a directory to create, every one is to be created. */
+		missing = missing || (fstatat(t->root, dir, &sb,
+		    AT_SYMLINK_NOFOLLOW) == -1 && errno == ENOENT);
+		strmap_put(known, dir, missing ? "m" : "e");
+		if (missing)
 			jr_add(j, JR_MKDIR, dir);
 	}
 }
@@ -674,6 +681,25 @@ stage(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 	return caught ? -1 : 0;
 }
 
+struct placing {
+	struct fsplan	*plan;
+	size_t		 k;	/* the op last placed: renames follow the plan */
+};
+
+/* After a rename: the file's stat, for the cache. */
+static void
+placed(void *arg, const char *path, int dirfd, const char *base)
+{
+	struct placing	*pl = arg;
+	struct fsplan	*plan = pl->plan;
+
+	while (pl->k < plan->nops && strcmp(plan->ops[pl->k].path, path) != 0)
+		pl->k++;
+	if (pl->k < plan->nops && fstatat(dirfd, base, &plan->ops[pl->k].st,
+	    AT_SYMLINK_NOFOLLOW) == 0)
+		plan->ops[pl->k].placed = true;
+}
+
 /* Says that the write stopped half-way, and who completes it. */
 static void
 report_stuck(struct diag *dg, const char *dir, const struct journal *j,
@@ -725,7 +751,8 @@ fsout_apply(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 		sigprocmask(SIG_SETMASK, &oldmask, NULL);
 		goto rollback;
 	}
-	if (jr_forward(&j, &plan->tree) == -1)
+	if (jr_forward(&j, &plan->tree, placed, &(struct placing){ plan, 0 }) ==
+	    -1)
 		report_stuck(dg, o->dir, &j, "replace");
 	else if (jr_end(&j, &plan->tree) == -1)
 		report_stuck(dg, o->dir, &j, "delete");
@@ -826,6 +853,9 @@ fsout_save_cache(struct arena *ar, const struct fsout_opts *o,
 			complete = false;
 		else if (op->verdict == FS_UNCHANGED && op->cached != NULL)
 			e = *op->cached;
+		else if (op->placed)
+			sc_entry_set(&e, &op->st, fsout_fasthash(op->file->data,
+			    op->file->len));
 		else if (tree_lstat(t, op->path, &st) == 0)
 			sc_entry_set(&e, &st, fsout_fasthash(op->file->data,
 			    op->file->len));

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/stat.h>
 
 #include "tree.h"
 
@@ -46,6 +47,8 @@ struct fsop {
 	bool		 regular;	/* on disk as a regular file */
 	const char	*mhash;		/* its hash in the old manifest */
 	const struct sc_entry *cached;	/* its stat cache entry, if trusted */
+	struct stat	 st;		/* as renamed into place, if placed */
+	bool		 placed;
 };
 
 struct fsplan {

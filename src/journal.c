@@ -139,7 +139,8 @@ remove_empty_parents(struct tree *t, const char *rel)
 }
 
 int
-jr_forward(struct journal *j, struct tree *t)
+jr_forward(struct journal *j, struct tree *t,
+    void (*placed)(void *, const char *, int, const char *), void *arg)
 {
 	const char	*base;
 	char		*tmp;
@@ -175,6 +176,8 @@ jr_forward(struct journal *j, struct tree *t)
 		/* A staged file that is gone was renamed by an earlier run. */
 		if (rc == -1 && errno != ENOENT)
 			return -1;
+		if (placed != NULL)
+			placed(arg, e->path, at, base);
 	}
 	j->failed = NULL;
 	return 0;

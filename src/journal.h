@@ -51,8 +51,12 @@ int	jr_commit(struct journal *, struct tree *);
 /*
  * Renames each staged file into place and deletes the orphans, in order;
  * 0, or -1 (errno, j->failed) with the journal left for a later run.
+ * placed, when not NULL, is called after each rename with the directory
+ * and name of the file (the caller stats it there, without a second walk).
  */
-int	jr_forward(struct journal *, struct tree *);
+int	jr_forward(struct journal *, struct tree *,
+	    void (*placed)(void *, const char *path, int dirfd,
+	    const char *base), void *arg);
 /* Removes the staged files and the new directories. */
 void	jr_back(struct journal *, struct tree *);
 /* Syncs the tree and removes the journal; 0 or -1. */
