@@ -4,22 +4,9 @@
 # nothing, and all-or-nothing writes under injected failures (a read-only
 # directory, a file-size limit, signals).
 set -u
-cd "$(dirname "$0")/.."
-: "${BIN:=build/asan/siteinfra}"
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-top=$(pwd)
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() { echo "FAIL: $*"; fail=$((fail + 1)); }
-work=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
+# Some cases leave read-only directories behind.
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-
-# The content of a tree: every path, and every file's hash.
-content() {
-	(cd "$1" && find . -type f ! -name .siteinfra.cache ! -name .siteinfra.lock -print0 |
-	    LC_ALL=C sort -z | xargs -0 -r sha256sum && find . -type d | LC_ALL=C sort)
-}
 # The same, with each file's mode and modification time.
 snap() {
 	content "$1"

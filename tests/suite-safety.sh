@@ -6,23 +6,7 @@
 # not a pass, a refused directory keeps no lock file, and the temporary
 # files of a write are ignored by git.
 set -u
-cd "$(dirname "$0")/.."
-: "${BIN:=build/asan/siteinfra}"
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-top=$(pwd)
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() { echo "FAIL: $*"; fail=$((fail + 1)); }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-# The content of a tree: every path, and every file's hash.
-content() {
-	(cd "$1" && find . ! -name .siteinfra.cache ! -name .siteinfra.lock \
-	    \( -type f -o -type l \) -print0 | LC_ALL=C sort -z |
-	    xargs -0 -r sha256sum && find . -type d | LC_ALL=C sort)
-}
+. "$(dirname "$0")/lib.sh"
 
 mkdir -p "$work/p/sites" "$work/outside"
 cd "$work/p"
