@@ -34,6 +34,33 @@ git_says(struct diag *dg, const char *path)
 }
 
 /*
+ * True when real (a real path) or a directory above it holds ".git":
+ * libgit2 1.5 reports a repository it refuses for its owner as not found.
+ */
+static bool
+has_dotgit(const char *real)
+{
+	char		 p[PATH_MAX + 8];
+	struct stat	 st;
+	size_t		 n = strlen(real);
+
+	if (n >= PATH_MAX)
+		return true;
+	memcpy(p, real, n + 1);
+	for (;;) {
+		while (n > 0 && p[n - 1] == '/')
+			n--;
+		strcpy(p + n, "/.git");
+		if (lstat(p, &st) == 0)
+			return true;
+		while (n > 0 && p[n - 1] != '/')
+			n--;
+		if (n == 0)
+			return false;
+	}
+}
+
+/*
  * True when dir (a real path) is inside a git work tree; also true when
  * git cannot say, so that a link there is refused.
  */
@@ -45,7 +72,8 @@ in_work_tree(const char *dir)
 	bool		 in;
 
 	err = git_repository_open_ext(&repo, dir, 0, NULL);
-	in = err != GIT_ENOTFOUND && (err != 0 || !git_repository_is_bare(repo));
+	in = err == 0 ? !git_repository_is_bare(repo) : err != GIT_ENOTFOUND ||
+	    has_dotgit(dir);
 	git_repository_free(repo);
 	return in;
 }
@@ -87,6 +115,43 @@ check_dir_links(struct diag *dg, const char *path, size_t dirlen)
 }
 
 /*
+ * git refuses a repository that another user owns ("dubious ownership")
+ * unless safe.directory names it; libgit2 1.5 lets root read it.  The
+ * rule of git, then: true when the owner is us or safe.directory says so.
+ */
+static bool
+owner_is_safe(git_repository *repo, const char *work)
+{
+	git_config		*cfg = NULL;
+	git_config_iterator	*it = NULL;
+	git_config_entry	*e;
+	struct stat		 st;
+	size_t			 wl = strlen(work);
+	bool			 safe = false;
+
+	if (stat(git_repository_path(repo), &st) == 0 &&
+	    st.st_uid == geteuid() && stat(work, &st) == 0 &&
+	    st.st_uid == geteuid())
+		return true;
+	if (git_config_open_default(&cfg) != 0 ||
+	    git_config_multivar_iterator_new(&it, cfg, "safe.directory",
+	    NULL) != 0)
+		goto out;
+	while (!safe && git_config_next(&e, it) == 0) {
+		size_t n = strlen(e->value);
+
+		while (n > 1 && e->value[n - 1] == '/')
+			n--;
+		safe = strcmp(e->value, "*") == 0 || (n == wl &&
+		    strncmp(e->value, work, n) == 0);
+	}
+out:
+	git_config_iterator_free(it);
+	git_config_free(cfg);
+	return safe;
+}
+
+/*
  * A file of secrets inside a git work tree must be ignored by git and not
  * tracked (an ignore pattern does not untrack a file added with `git add
  * -f`); when git cannot say, the answer is no.
@@ -98,13 +163,13 @@ check_git(struct diag *dg, const char *path, const char *real,
 	git_repository	*repo = NULL;
 	git_index	*idx = NULL;
 	char		 work[PATH_MAX];
-	const char	*wd;
+	const char	*wd, *why;
 	struct sbuf	 rel = SBUF_INIT;
 	size_t		 wl;
 	int		 err, ignored = 0, rc = EXIT_OK, stage;
 
 	err = git_repository_open_ext(&repo, real, 0, NULL);
-	if (err == GIT_ENOTFOUND)
+	if (err == GIT_ENOTFOUND && !has_dotgit(real))
 		goto out;
 	if (err != 0) {
 		rc = git_says(dg, path);
@@ -119,12 +184,12 @@ check_git(struct diag *dg, const char *path, const char *real,
 	wl = strlen(work);
 	if (strncmp(real, work, wl) != 0 || (real[wl] != '/' &&
 	    real[wl] != '\0')) {
-		diag_add(dg, DIAG_ERROR, NULL, "git cannot tell whether '%s' "
-		    "would be committed (%s); write it outside the repository, "
-		    "or check and pass --force", path, "it is not under the "
-		    "work tree");
-		rc = EXIT_IO;
-		goto out;
+		why = "it is not under the work tree";
+		goto refuse;
+	}
+	if (!owner_is_safe(repo, work)) {
+		why = "dubious ownership: another user owns the repository";
+		goto refuse;
 	}
 	if (real[wl] == '/') {
 		sb_addstr(&rel, real + wl + 1);
@@ -154,6 +219,12 @@ check_git(struct diag *dg, const char *path, const char *real,
 		    "add it to .gitignore, or pass --force", path);
 		rc = EXIT_INPUT;
 	}
+	goto out;
+refuse:
+	diag_add(dg, DIAG_ERROR, NULL, "git cannot tell whether '%s' would be "
+	    "committed (%s); write it outside the repository, or check and "
+	    "pass --force", path, why);
+	rc = EXIT_IO;
 out:
 	sb_release(&rel);
 	git_index_free(idx);
