@@ -232,29 +232,21 @@ out:
 	return rc;
 }
 
-static int
-write_all(int fd, const char *p, size_t len)
-{
-	ssize_t	n;
-
-	while (len > 0) {
-		if ((n = write(fd, p, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Mode 0600 whatever the umask, the content, on disk. */
+/* Mode 0600 whatever the umask, then the content, on disk. */
 static int
 fill(int fd, const char *data, size_t len)
 {
-	return fchmod(fd, 0600) == -1 || write_all(fd, data, len) == -1 ||
-	    fsync(fd) == -1 ? -1 : 0;
+	size_t	off = 0;
+	ssize_t	n;
+
+	if (fchmod(fd, 0600) == -1)
+		return -1;
+	while (off < len)
+		if ((n = write(fd, data + off, len - off)) >= 0)
+			off += (size_t)n;
+		else if (errno != EINTR)
+			return -1;
+	return fsync(fd);
 }
 
 /*
