@@ -275,7 +275,8 @@ inputs_list(struct arena *ar, struct diag *dg, char *const *paths,
 				rc = 2;
 			continue;
 		}
-		if (lstat(paths[i], &st) == -1) {
+		/* Cleaned: "link/" would make lstat follow the link. */
+		if (lstat(clean_path(ar, paths[i]), &st) == -1) {
 			int err = errno;
 
 			diag_add(dg, DIAG_ERROR, NULL, "cannot read '%s': %s",

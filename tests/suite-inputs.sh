@@ -94,6 +94,8 @@ rm sites/e.infra
 ln -s sites linked
 "$BIN" check linked > out 2> err
 [ $? -eq 2 ] && grep -q "input 'linked' is a symbolic link" err && ok || ko "a linked directory: $(cat err)"
+"$BIN" check linked/ > out 2> err
+[ $? -eq 2 ] && grep -q "input 'linked/' is a symbolic link" err && ok || ko "a linked directory named with a slash: $(cat err)"
 "$BIN" check > /dev/null 2>&1 && ok || ko "the clean tree does not check"
 cd "$work"
 
