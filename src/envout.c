@@ -320,9 +320,11 @@ envout_write(struct diag *dg, const char *path, const char *data, size_t len,
 	if (realpath(dir, real) == NULL ||
 	    (dfd = open(real, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC)) == -1) {
+		int err = errno;	/* diag_add may change errno */
+
 		diag_add(dg, DIAG_ERROR, NULL, "cannot write '%s': %s", path,
-		    strerror(errno));
-		rc = errno == ENOENT || errno == ENOTDIR ? EXIT_INPUT : EXIT_IO;
+		    strerror(err));
+		rc = err == ENOENT || err == ENOTDIR ? EXIT_INPUT : EXIT_IO;
 		goto out;
 	}
 	if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
