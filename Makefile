@@ -80,7 +80,13 @@ $(B)/tests/replay_yaml: tests/fuzz/standalone.c tests/fuzz/fuzz_yaml.c $(B)/libs
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_$(FLAVOUR)) -o $@ tests/fuzz/standalone.c \
 	    tests/fuzz/fuzz_yaml.c $(B)/libsiteinfra.a $(LIBS)
 
-tests: $(B)/siteinfra $(UNIT_BINS) $(B)/tests/replay_native $(B)/tests/replay_yaml
+$(B)/tests/replay_json: tests/fuzz/standalone.c tests/fuzz/fuzz_json.c $(B)/libsiteinfra.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_$(FLAVOUR)) -o $@ tests/fuzz/standalone.c \
+	    tests/fuzz/fuzz_json.c $(B)/libsiteinfra.a $(LIBS)
+
+tests: $(B)/siteinfra $(UNIT_BINS) $(B)/tests/replay_native $(B)/tests/replay_yaml \
+       $(B)/tests/replay_json
 
 release: ; @$(MAKE) --no-print-directory FLAVOUR=release
 asan:    ; @$(MAKE) --no-print-directory FLAVOUR=asan
@@ -110,13 +116,13 @@ update-golden:
 
 # libFuzzer on parse+check+generate (clang); FUZZ_SECONDS per target.
 FUZZ_SECONDS ?= 600
-fuzz: fuzz-native fuzz-yaml
-fuzz-native fuzz-yaml: fuzz-%:
+fuzz: fuzz-native fuzz-yaml fuzz-json
+fuzz-native fuzz-yaml fuzz-json: fuzz-%:
 	@$(MAKE) --no-print-directory FLAVOUR=fuzz CC=clang build/fuzz/fuzz_$*
 	mkdir -p build/fuzz/corpus-$*
 	build/fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) \
-	    -dict=tests/fuzz/siteinfra.dict -max_len=65536 \
-	    -artifact_prefix=tests/fuzz/ build/fuzz/corpus-$* \
+	    -dict=tests/fuzz/$(if $(filter json,$*),json,siteinfra).dict \
+	    -max_len=65536 -artifact_prefix=tests/fuzz/ build/fuzz/corpus-$* \
 	    tests/fuzz/corpus-$*
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libsiteinfra.a
@@ -132,5 +138,5 @@ lint: ; cppcheck --quiet --error-exitcode=1 --std=c11 -Isrc -Igrammar -Icodegen 
 
 -include $(wildcard $(B)/*/*.d $(B)/*/*/*.d)
 
-.PHONY: all release asan clean tests demo check update-golden fuzz fuzz-native fuzz-yaml bench fmt lint
+.PHONY: all release asan clean tests demo check update-golden fuzz fuzz-native fuzz-yaml fuzz-json bench fmt lint
 

@@ -57,6 +57,8 @@ const char	**chk_str_list(struct chk *, const struct ast *list,
 		    size_t *n, struct srcpos **pos);
 bool		chk_env_list(struct chk *, const struct ast *attr,
 		    const char **envs, size_t n, const struct srcpos *pos);
+/* Why an env variable is refused (a shell or loader hook), or NULL. */
+const char	*chk_envkey_refused(const char *key);
 
 /* check_site.c: pass 3, one site. */
 void		chk_site(struct chk *, const struct ast *block,

@@ -551,6 +551,11 @@ build_env(struct chk *c, struct site *s, const struct srcpos *envpos,
 			    why);
 			continue;
 		}
+		if ((why = chk_envkey_refused(a->name)) != NULL) {
+			diag_add(c->dg, DIAG_ERROR, &a->keypos, "env variable "
+			    "'%s' is refused in an env file: %s", a->name, why);
+			continue;
+		}
 		if (a->child->kind == AST_REF) {
 			if (!build_ref(c, s, a->child, ev))
 				continue;

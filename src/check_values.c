@@ -357,3 +357,44 @@ chk_env_list(struct chk *c, const struct ast *attr, const char **envs,
 	return ok;
 }
 
+/*
+ * Env variables that change how the shell sourcing an env file (`set -a;
+ * . ./file`) or the dynamic loader of every program started with it
+ * behaves: in an env file they would run code the file does not show.
+ */
+static const struct {
+	const char	*name;
+	bool		 prefix;	/* every name starting with it */
+	const char	*why;
+} refused_keys[] = {
+	{ "BASH_ENV", false, "bash runs the file it names" },
+	{ "ENV", false, "sh runs the file it names" },
+	{ "PROMPT_COMMAND", false, "bash runs it before each prompt" },
+	{ "PS4", false, "bash expands it, commands included, on every traced "
+	    "line" },
+	{ "SHELLOPTS", false, "it sets the options of every bash started" },
+	{ "BASHOPTS", false, "it sets the options of every bash started" },
+	{ "GLOBIGNORE", false, "it changes what the shell's globs match" },
+	{ "IFS", false, "it changes how the shell splits words" },
+	{ "CDPATH", false, "it changes where the shell's cd goes" },
+	{ "PATH", false, "it changes which programs run" },
+	{ "GCONV_PATH", false, "glibc loads the modules it names" },
+	{ "LD_", true, "the dynamic loader reads it, and can load any library "
+	    "into every program" },
+	{ "DYLD_", true, "the macOS dynamic loader reads it, and can load any "
+	    "library into every program" },
+};
+
+const char *
+chk_envkey_refused(const char *key)
+{
+	size_t	i, n;
+
+	for (i = 0; i < sizeof(refused_keys) / sizeof(refused_keys[0]); i++) {
+		n = strlen(refused_keys[i].name);
+		if (refused_keys[i].prefix ? strncmp(key, refused_keys[i].name,
+		    n) == 0 : strcmp(key, refused_keys[i].name) == 0)
+			return refused_keys[i].why;
+	}
+	return NULL;
+}

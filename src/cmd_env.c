@@ -8,12 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <git2.h>
-
-#include "atomic.h"
 #include "check.h"
 #include "cli.h"
 #include "emit.h"
+#include "envout.h"
 #include "envfile.h"
 #include "inputs.h"
 #include "json.h"
@@ -132,7 +130,10 @@ find_block(struct ctx *ctx, const struct site *s, enum provider p,
 	return NULL;
 }
 
-/* Reads the outputs document from a file or stdin into a source file. */
+/*
+ * Reads the outputs document from a file or stdin into a source file,
+ * at most JSON_MAX_SIZE bytes of it.  Its excerpts mask every value.
+ */
 static struct src *
 read_outputs(struct ctx *ctx, const char *path)
 {
@@ -142,9 +143,15 @@ read_outputs(struct ctx *ctx, const char *path)
 	size_t		 n;
 
 	if (strcmp(path, "-") != 0) {
-		if ((src = src_load(&ctx->ar, path, 1)) == NULL)
+		src = src_load_max(&ctx->ar, path, 1, JSON_MAX_SIZE, true);
+		if (src == NULL && errno == EFBIG)
+			diag_add(&ctx->dg, DIAG_ERROR, NULL, "cannot read '%s': "
+			    "larger than %zu MiB", path, JSON_MAX_SIZE >> 20);
+		else if (src == NULL)
 			diag_add(&ctx->dg, DIAG_ERROR, NULL, "cannot read '%s': "
 			    "%s", path, strerror(errno));
+		if (src != NULL)
+			src->redact = true;
 		return src;
 	}
 	if (isatty(STDIN_FILENO)) {
@@ -152,7 +159,8 @@ read_outputs(struct ctx *ctx, const char *path)
 		    "--outputs FILE, or pipe `terraform output -json` in");
 		return NULL;
 	}
-	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+	while (sb.len <= JSON_MAX_SIZE &&
+	    (n = fread(buf, 1, sizeof(buf), stdin)) > 0)
 		sb_add(&sb, buf, n);
 	if (ferror(stdin)) {
 		diag_add(&ctx->dg, DIAG_ERROR, NULL, "cannot read stdin: %s",
@@ -160,7 +168,15 @@ read_outputs(struct ctx *ctx, const char *path)
 		sb_release(&sb);
 		return NULL;
 	}
+	if (sb.len > JSON_MAX_SIZE) {
+		diag_add(&ctx->dg, DIAG_ERROR, NULL, "cannot read '%s': larger "
+		    "than %zu MiB", "<stdin>", JSON_MAX_SIZE >> 20);
+		sb_release(&sb);
+		errno = EFBIG;
+		return NULL;
+	}
 	src = src_from_buffer(&ctx->ar, "<stdin>", sb.buf, sb.len, 1);
+	src->redact = true;
 	sb_release(&sb);
 	return src;
 }
@@ -267,54 +283,6 @@ fill(struct ctx *ctx, const struct json *doc, const struct site *s,
 	return rc;
 }
 
-/*
- * A file of secrets inside a git work tree must be ignored by git, or
- * one `git add -A` away from being committed.
- */
-static int
-check_ignored(struct ctx *ctx, const char *path)
-{
-	git_repository	*repo = NULL;
-	const char	*slash = strrchr(path, '/'), *base, *work;
-	char		 dir[PATH_MAX], real[PATH_MAX], *abs = NULL;
-	size_t		 wl;
-	int		 ignored = 0, rc = 0;
-
-	/* The file may not exist yet: resolve its directory. */
-	base = slash != NULL ? slash + 1 : path;
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else if (slash == path)
-		strcpy(dir, "/");
-	else if ((size_t)(slash - path) < sizeof(dir))
-		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
-	else
-		return 0;
-	git_libgit2_init();
-	if (realpath(dir, real) == NULL ||
-	    git_repository_open_ext(&repo, real, 0, NULL) != 0 ||
-	    git_repository_is_bare(repo) ||
-	    (work = git_repository_workdir(repo)) == NULL)
-		goto out;
-	abs = xmalloc(strlen(real) + strlen(base) + 2);
-	sprintf(abs, "%s/%s", real, base);
-	wl = strlen(work);
-	if (strncmp(abs, work, wl) != 0)
-		goto out;
-	if (git_ignore_path_is_ignored(&ignored, repo, abs + wl) == 0 &&
-	    !ignored) {
-		diag_add(&ctx->dg, DIAG_ERROR, NULL, "'%s' is not ignored by "
-		    "git, so its secrets are one `git add` away from a commit; "
-		    "add it to .gitignore, or pass --force", path);
-		rc = -1;
-	}
-out:
-	free(abs);
-	git_repository_free(repo);
-	git_libgit2_shutdown();
-	return rc;
-}
-
 static int
 parse_opts(int argc, char **argv, struct env_opts *o)
 {
@@ -414,15 +382,7 @@ cmd_env(int argc, char **argv)
 		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
 		goto out;
 	}
-	if (!o.force && check_ignored(&ctx, o.out) == -1)
-		goto out;
-	if (atomic_write(o.out, out.buf, out.len, 0600) == -1) {
-		diag_add(&ctx.dg, DIAG_ERROR, NULL, "cannot write '%s': %s",
-		    o.out, strerror(errno));
-		rc = EXIT_IO;
-		goto out;
-	}
-	rc = EXIT_OK;
+	rc = envout_write(&ctx.dg, o.out, out.buf, out.len, o.force);
 out:
 	sb_release(&out);
 	ctx_finish(&ctx);

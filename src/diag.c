@@ -9,8 +9,19 @@
 #include "json.h"
 #include "sbuf.h"
 
-/* Messages kept beyond the rendered cap, so sorting still finds the first. */
+/*
+ * Warnings kept beyond the rendered cap of errors, so sorting still finds
+ * the first; errors are all kept (the front-ends stop at the same bound).
+ */
 #define DIAG_STORE_FACTOR	4
+
+/*
+ * Longest message text kept whole, in bytes: a longer one (a 100 MB value
+ * quoted in it) keeps its head and tail around "...".
+ */
+#define DIAG_TEXT_MAX	400
+#define DIAG_TEXT_HEAD	240
+#define DIAG_TEXT_TAIL	120
 
 static const char *const sev_names[DIAG__MAX] = {
 	"note",		/* DIAG_NOTE */
@@ -49,31 +60,6 @@ diag_clear(struct diag *dg)
 	dg->color = color;
 }
 
-/* The code point of a valid UTF-8 sequence of k bytes. */
-static unsigned long
-decode(const unsigned char *u, size_t k)
-{
-	unsigned long	cp = k == 1 ? u[0] : k == 2 ? u[0] & 0x1Fu :
-			    k == 3 ? u[0] & 0x0Fu : u[0] & 0x07u;
-	size_t		i;
-
-	for (i = 1; i < k; i++)
-		cp = (cp << 6) | (u[i] & 0x3Fu);
-	return cp;
-}
-
-/*
- * Characters a terminal must not receive raw: C0 and C1 controls, and the
- * invisible ones that reorder or hide text (bidi overrides, zero widths).
- */
-static bool
-unsafe(unsigned long cp)
-{
-	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
-	    (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
-	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
-}
-
 /* Copies s, escaping what a terminal should not receive raw. */
 static const char *
 printable(struct arena *ar, const char *s)
@@ -91,7 +77,7 @@ printable(struct arena *ar, const char *s)
 			i++;
 			continue;
 		}
-		if (unsafe(cp = decode(u + i, k)))
+		if (utf8_unsafe(cp = utf8_cp(u + i, k)))
 			sb_addf(&sb, cp < 0x80 ? "\\x%02lx" : "\\u%04lx", cp);
 		else
 			sb_add(&sb, u + i, k);
@@ -100,6 +86,22 @@ printable(struct arena *ar, const char *s)
 	out = arena_strndup(ar, sb.buf, sb.len);
 	sb_release(&sb);
 	return out;
+}
+
+/* Cuts a long text to its head and tail, on UTF-8 character boundaries. */
+static void
+bound_text(char *text, size_t n)
+{
+	size_t	head = DIAG_TEXT_HEAD, tail = n - DIAG_TEXT_TAIL;
+
+	if (n <= DIAG_TEXT_MAX)
+		return;
+	while (head > 0 && (text[head] & 0xC0) == 0x80)
+		head--;
+	while (tail < n && (text[tail] & 0xC0) == 0x80)
+		tail++;
+	memcpy(text + head, "...", 3);
+	memmove(text + head + 3, text + tail, n - tail + 1);
 }
 
 static struct diag_msg *
@@ -116,12 +118,15 @@ msg_new(struct diag *dg, enum diag_sev sev, const struct srcpos *pos,
 	va_end(aq);
 	if (n < 0)
 		n = 0;
-	text = arena_alloc(dg->ar, (size_t)n + 1);
+	/* The heap, not the arena: a huge text is cut and freed at once. */
+	text = xmalloc((size_t)n + 1);
 	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	bound_text(text, (size_t)n);
 	m->sev = sev;
 	if (pos != NULL)
 		m->pos = *pos;
 	m->text = printable(dg->ar, text);
+	free(text);
 	m->notes_tail = &m->notes;
 	m->seq = dg->stored;
 	return m;
@@ -136,10 +141,14 @@ diag_add(struct diag *dg, enum diag_sev sev, const struct srcpos *pos,
 	unsigned	 cap = dg->max_errors * DIAG_STORE_FACTOR;
 
 	dg->count[sev]++;
-	if (dg->max_errors != 0 && dg->stored >= cap) {
+	/* Errors are never dropped: only warnings can push nothing out. */
+	if (sev != DIAG_ERROR && dg->max_errors != 0 &&
+	    dg->stored_other >= cap) {
 		dg->last = NULL;
 		return;
 	}
+	if (sev != DIAG_ERROR)
+		dg->stored_other++;
 	va_start(ap, fmt);
 	m = msg_new(dg, sev, pos, fmt, ap);
 	va_end(ap);
@@ -203,6 +212,44 @@ msg_cmp(const void *a, const void *b)
 /* Longest source line shown whole; longer ones show a window. */
 #define EXCERPT_WIDTH	100
 
+/*
+ * A line of a JSON document of secrets with every string value masked:
+ * each character between the quotes becomes '*', so columns still line
+ * up; member names (a quoted string followed by ':') are kept.
+ */
+static void
+mask_json_line(const unsigned char *u, size_t len, struct sbuf *out)
+{
+	size_t	i = 0, j, k, e;
+
+	while (i < len) {
+		if (u[i] != '"') {
+			sb_addch(out, u[i++]);
+			continue;
+		}
+		for (e = i + 1; e < len && u[e] != '"'; e++)
+			if (u[e] == '\\' && e + 1 < len)
+				e++;
+		for (j = e + 1; j < len && (u[j] == ' ' || u[j] == '\t'); j++)
+			;
+		if (e < len && j < len && u[j] == ':') {
+			sb_add(out, u + i, e + 1 - i);
+			i = e + 1;
+			continue;
+		}
+		sb_addch(out, '"');
+		for (j = i + 1; j < e; j += k) {
+			k = utf8_seqlen(u + j, e - j);
+			if (k == 0)
+				k = 1;
+			sb_addch(out, '*');
+		}
+		if (e < len)
+			sb_addch(out, '"');
+		i = e < len ? e + 1 : len;
+	}
+}
+
 /* The excerpt: "   12 | source line" and "      | ^~~~". */
 static void
 render_excerpt(struct diag *dg, const struct srcpos *pos, enum diag_sev sev,
@@ -215,10 +262,16 @@ render_excerpt(struct diag *dg, const struct srcpos *pos, enum diag_sev sev,
 	uint32_t		 start;
 	size_t			 len, i, k, width, total;
 	bool			 cut_left, cut_right;
+	struct sbuf		 masked = SBUF_INIT;
 
 	src_linecol(s, pos->off, &line, &col);
 	src_line(s, line, &start, &len);
 	u = (const unsigned char *)s->text + start;
+	if (s->redact) {
+		mask_json_line(u, len, &masked);
+		u = (const unsigned char *)masked.buf;
+		len = masked.len;
+	}
 	/* A long line (minified, binary) shows the columns around the caret. */
 	total = utf8_width((const char *)u, len);
 	first = 1;
@@ -241,7 +294,7 @@ render_excerpt(struct diag *dg, const struct srcpos *pos, enum diag_sev sev,
 				k = 1;
 			continue;
 		}
-		if (k == 0 || (u[i] != '\t' && unsafe(decode(u + i, k)))) {
+		if (k == 0 || (u[i] != '\t' && utf8_unsafe(utf8_cp(u + i, k)))) {
 			sb_addch(out, '?');
 			if (k == 0)
 				k = 1;
@@ -277,6 +330,7 @@ render_excerpt(struct diag *dg, const struct srcpos *pos, enum diag_sev sev,
 	if (dg->color)
 		sb_addstr(out, "\033[0m");
 	sb_addch(out, '\n');
+	sb_release(&masked);
 }
 
 static void
@@ -288,7 +342,9 @@ render_one(struct diag *dg, const struct diag_msg *m, struct sbuf *out)
 		sb_addstr(out, "\033[1m");
 	if (m->pos.file != NULL) {
 		src_linecol((struct src *)m->pos.file, m->pos.off, &line, &col);
-		sb_addf(out, "%s:%u:%u: ", m->pos.file->name, line, col);
+		/* Input names are checked; --outputs names are not. */
+		sb_addf(out, "%s:%u:%u: ", printable(dg->ar,
+		    m->pos.file->name), line, col);
 	} else
 		sb_addstr(out, "siteinfra: ");
 	if (dg->color)
@@ -391,12 +447,16 @@ diag_render(struct diag *dg, struct sbuf *out)
 		sb_addf(out, "siteinfra: too many errors, stopping after %u\n",
 		    errors);
 		/* A front-end that gave up early knows a lower bound only. */
-		sb_addf(out, "siteinfra: %s%u errors (%u shown), %u warning%s\n",
+		sb_addf(out, "siteinfra: %s%u errors (%u shown), %u warning%s",
 		    diag_saturated(dg) ? "at least " : "", nerr, errors, nwarn,
 		    nwarn == 1 ? "" : "s");
-		return;
-	}
-	if (nerr > 0 || nwarn > 0)
-		sb_addf(out, "siteinfra: %u error%s, %u warning%s\n", nerr,
+	} else if (nerr > 0 || nwarn > 0)
+		sb_addf(out, "siteinfra: %u error%s, %u warning%s", nerr,
 		    nerr == 1 ? "" : "s", nwarn, nwarn == 1 ? "" : "s");
+	else
+		return;
+	/* Warnings past the store were counted, not kept. */
+	if (nwarn > dg->stored_other)
+		sb_addf(out, " (%u shown)", dg->stored_other);
+	sb_addch(out, '\n');
 }

@@ -34,6 +34,7 @@ struct diag {
 	struct diag_msg	*last;		/* where diag_note attaches; NULL if dropped */
 	unsigned	 count[DIAG__MAX];
 	unsigned	 stored;
+	unsigned	 stored_other;	/* warnings kept (errors all are) */
 	unsigned	 max_errors;	/* errors rendered; 0 = unlimited */
 	bool		 color;
 };
@@ -43,7 +44,9 @@ struct diag {
 void	diag_init(struct diag *, struct arena *);
 /*
  * Records a message.  The text is made printable (control characters
- * and invalid UTF-8 become \xNN).  pos may be NULL.
+ * and invalid UTF-8 become \xNN) and cut to its head and tail when over
+ * 400 bytes.  Every error is kept; warnings past four times the cap of
+ * rendered errors are counted only.  pos may be NULL.
  */
 void	diag_add(struct diag *, enum diag_sev, const struct srcpos *,
 	    const char *, ...) __attribute__((__format__(__printf__, 4, 5)));

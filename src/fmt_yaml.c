@@ -148,17 +148,24 @@ string(struct sbuf *out, const char *s, size_t len, bool flow)
 		quoted(out, s, len);
 }
 
-/* Writes "key:", or "? key" and ":" on the next line for a long key. */
+/*
+ * Writes "key:", or "? key" and ":" on the next line for a long key: long
+ * as written, escapes included (600 tabs are 1,200 characters as "\t").
+ */
 static void
 put_key(struct sbuf *out, const char *name, unsigned ind)
 {
-	size_t	len = strlen(name);
+	size_t		len = strlen(name);
+	struct sbuf	key = SBUF_INIT;
 
-	if (len <= YAML_LONG_KEY) {
-		string(out, name, len, false);
+	string(&key, name, len, false);
+	if (key.len <= YAML_LONG_KEY) {
+		sb_add(out, key.buf, key.len);
 		sb_addch(out, ':');
+		sb_release(&key);
 		return;
 	}
+	sb_release(&key);
 	sb_addstr(out, "? ");
 	quoted(out, name, len);
 	sb_addch(out, '\n');

@@ -2,6 +2,7 @@
 /* inputs.c: expands input paths, in byte order, and runs the front-ends. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -140,12 +141,58 @@ refuse_binary(struct diag *dg, struct src *src)
 	return true;
 }
 
+/*
+ * A path reaches the headers of generated files, the terminal and the
+ * JSON report: a control character (a newline would end the header's
+ * comment and start Terraform code), an invisible reordering character
+ * or invalid UTF-8 in it is refused rather than escaped everywhere.
+ */
+static const char *
+name_problem(const char *path)
+{
+	const unsigned char	*u = (const unsigned char *)path;
+	size_t			 i = 0, n = strlen(path), k;
+
+	while (i < n) {
+		if ((k = utf8_seqlen(u + i, n - i)) == 0)
+			return "it is not valid UTF-8";
+		if (utf8_unsafe(utf8_cp(u + i, k)))
+			return u[i] == '\n' ? "it holds a line break" :
+			    "it holds a control or invisible character";
+		i += k;
+	}
+	return NULL;
+}
+
+/* Reports a path that name_problem refuses; true when it did. */
+static bool
+refuse_name(struct diag *dg, const char *path)
+{
+	const char	*why = name_problem(path);
+
+	if (why == NULL)
+		return false;
+	diag_add(dg, DIAG_ERROR, NULL, "input name '%s' is refused: %s; "
+	    "rename it", path, why);
+	return true;
+}
+
+/* Reports an input that is a symbolic link. */
+static void
+refuse_link(struct diag *dg, const char *path)
+{
+	diag_add(dg, DIAG_ERROR, NULL, "input '%s' is a symbolic link: "
+	    "siteinfra follows no link among its inputs, so that none can "
+	    "make it read a file from elsewhere; name the file it points to",
+	    path);
+}
+
 /* Exit status for a failed open: a missing path is a usage error. */
 static int
 io_status(int err)
 {
 	return err == ENOENT || err == ENOTDIR || err == EISDIR ||
-	    err == EFBIG ? 2 : 3;
+	    err == EFBIG || err == ELOOP ? 2 : 3;
 }
 
 static int
@@ -154,13 +201,23 @@ expand_dir(struct arena *ar, struct diag *dg, const char *dir,
 {
 	DIR		*d;
 	struct dirent	*e;
+	struct stat	 st;
 	size_t		 before = pv->n;
-	int		 err;
+	int		 err, fd, rc = 0;
+	bool		 refused = false;
 	/* Cleaned once: the names readdir gives hold no slash and no ".". */
 	const char	*cdir = clean_path(ar, dir);
 
-	if ((d = opendir(dir)) == NULL) {
+	/* O_NOFOLLOW: the directory was checked with lstat; no swap since. */
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1 || (d = fdopendir(fd)) == NULL) {
 		err = errno;
+		if (fd != -1)
+			close(fd);
+		if (err == ELOOP) {
+			refuse_link(dg, dir);
+			return 2;
+		}
 		diag_add(dg, DIAG_ERROR, NULL, "cannot read directory '%s': %s",
 		    dir, strerror(err));
 		return io_status(err);
@@ -175,15 +232,27 @@ expand_dir(struct arena *ar, struct diag *dg, const char *dir,
 		else
 			path = arena_printf(ar, "%s%s%s", cdir,
 			    cdir[strlen(cdir) - 1] == '/' ? "" : "/", e->d_name);
+		if (refuse_name(dg, path)) {
+			refused = true;
+			rc = 2;
+			continue;
+		}
+		if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISLNK(st.st_mode)) {
+			refuse_link(dg, path);
+			refused = true;
+			rc = 2;
+			continue;
+		}
 		pv_add(pv, path);
 	}
 	closedir(d);
-	if (pv->n == before) {
+	if (pv->n == before && !refused) {
 		diag_add(dg, DIAG_ERROR, NULL,
 		    "no input files (*.infra, *.yaml, *.yml) in '%s'", dir);
 		return 2;
 	}
-	return 0;
+	return rc;
 }
 
 int
@@ -201,13 +270,25 @@ inputs_list(struct arena *ar, struct diag *dg, char *const *paths,
 		npaths = 1;
 	}
 	for (i = 0; i < npaths; i++) {
-		if (stat(paths[i], &st) == -1) {
+		if (refuse_name(dg, paths[i])) {
+			if (rc == 0)
+				rc = 2;
+			continue;
+		}
+		/* Cleaned: "link/" would make lstat follow the link. */
+		if (lstat(clean_path(ar, paths[i]), &st) == -1) {
 			int err = errno;
 
 			diag_add(dg, DIAG_ERROR, NULL, "cannot read '%s': %s",
 			    paths[i], strerror(err));
 			if (rc == 0)
 				rc = io_status(err);
+			continue;
+		}
+		if (S_ISLNK(st.st_mode)) {
+			refuse_link(dg, paths[i]);
+			if (rc == 0)
+				rc = 2;
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
@@ -244,7 +325,10 @@ inputs_read(struct arena *ar, struct diag *dg, const char *const *list,
 	for (i = 0; i < n; i++) {
 		if ((src = src_load(ar, list[i], (unsigned)i)) == NULL) {
 			err = errno;
-			if (err == EFBIG)
+			/* Swapped for a link since it was listed. */
+			if (err == ELOOP)
+				refuse_link(dg, list[i]);
+			else if (err == EFBIG)
 				diag_add(dg, DIAG_ERROR, NULL,
 				    "cannot read '%s': larger than %zu MiB",
 				    list[i], SRC_MAX_SIZE >> 20);

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "json.h"
 #include "sbuf.h"
+#include "strmap.h"
 
 void
 json_str(struct sbuf *sb, const char *s)
@@ -40,6 +41,7 @@ struct jp {
 	struct diag	*dg;
 	struct src	*src;
 	const char	*p, *end;
+	size_t		 nvalues;
 	bool		 failed;
 };
 
@@ -233,10 +235,34 @@ new_value(struct jp *jp, enum json_kind kind, const char *start)
 {
 	struct json	*v = ARENA_NEW(jp->ar, struct json);
 
+	jp->nvalues++;
 	v->kind = kind;
 	v->pos.file = jp->src;
 	v->pos.off = (uint32_t)(start - jp->src->text);
 	return v;
+}
+
+/*
+ * A member name seen twice: jq, Go and Python keep the last value, this
+ * reader kept the first, so the document means different things to
+ * different readers.  Refused.
+ */
+static bool
+is_duplicate(struct jp *jp, struct strmap *seen, const char *key,
+    const char *kstart)
+{
+	struct srcpos	*pos = ARENA_NEW(jp->ar, struct srcpos), *first;
+
+	pos->file = jp->src;
+	pos->off = (uint32_t)(kstart - jp->src->text);
+	pos->end = (uint32_t)(jp->p - jp->src->text);
+	if ((first = strmap_put(seen, key, pos)) == NULL)
+		return false;
+	jp->failed = true;
+	diag_add(jp->dg, DIAG_ERROR, pos, "duplicate member '%s' in this "
+	    "object: JSON readers disagree on which of its values counts", key);
+	diag_note(jp->dg, first, "first defined here");
+	return true;
 }
 
 static struct json *
@@ -247,9 +273,11 @@ parse_container(struct jp *jp, unsigned depth)
 	char		 close = object ? '}' : ']';
 	struct json	*v = new_value(jp, object ? JSON_OBJECT : JSON_ARRAY,
 			    start), **tail = &v->child, *item;
-	const char	*key = NULL;
+	const char	*key = NULL, *kstart;
 	size_t		 klen;
+	struct strmap	 seen;
 
+	strmap_init(&seen, jp->ar);
 	jp->p++;
 	skip_ws(jp);
 	if (jp->p < jp->end && *jp->p == close) {
@@ -269,7 +297,16 @@ parse_container(struct jp *jp, unsigned depth)
 				jp_error(jp, jp->p, "expected a member name");
 				return NULL;
 			}
+			kstart = jp->p;
 			if ((key = parse_string(jp, &klen)) == NULL)
+				return NULL;
+			/* Lookups compare C strings: "a\u0000b" would be "a". */
+			if (strlen(key) != klen) {
+				jp_error(jp, kstart, "a member name holds a NUL "
+				    "character");
+				return NULL;
+			}
+			if (is_duplicate(jp, &seen, key, kstart))
 				return NULL;
 			skip_ws(jp);
 			if (jp->p >= jp->end || *jp->p != ':') {
@@ -313,6 +350,11 @@ parse_value(struct jp *jp, unsigned depth)
 	start = jp->p;
 	if (depth > JSON_MAX_DEPTH) {
 		jp_error(jp, start, "nested too deeply");
+		return NULL;
+	}
+	/* Each value costs about 100 bytes of memory: bound them. */
+	if (jp->nvalues >= JSON_MAX_VALUES) {
+		jp_error(jp, start, "too many values (the limit is 1,000,000)");
 		return NULL;
 	}
 	if (jp->p >= jp->end) {
@@ -373,6 +415,11 @@ json_parse(struct arena *ar, struct diag *dg, struct src *src)
 	struct jp	 jp;
 	struct json	*root;
 
+	if (src->len > JSON_MAX_SIZE) {
+		diag_add(dg, DIAG_ERROR, NULL, "cannot read '%s': larger than "
+		    "%zu MiB", src->name, JSON_MAX_SIZE >> 20);
+		return NULL;
+	}
 	memset(&jp, 0, sizeof(jp));
 	jp.ar = ar;
 	jp.dg = dg;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* json.h: writing JSON strings. */
+/* json.h: writing JSON strings, and reading terraform output -json. */
 #ifndef JSON_H
 #define JSON_H
 
@@ -32,9 +32,15 @@ struct json {
 	struct json	*next;
 };
 
+/* The largest document read, and the most values in it. */
+#define JSON_MAX_SIZE	((size_t)16 * 1024 * 1024)
+#define JSON_MAX_VALUES	1000000
+
 /*
- * Parses a whole JSON document (RFC 8259) from a source file.  Returns
- * the root, or NULL after reporting the first error at its position.
+ * Parses a whole JSON document (RFC 8259) from a source file, refusing
+ * duplicate member names, member names holding NUL, documents over
+ * JSON_MAX_SIZE bytes or JSON_MAX_VALUES values.  Returns the root, or
+ * NULL after reporting the first error at its position.
  */
 struct json	*json_parse(struct arena *, struct diag *, struct src *);
 /* The member of an object with that name, or NULL. */

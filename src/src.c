@@ -27,6 +27,13 @@ src_from_buffer(struct arena *ar, const char *name, const char *data,
 struct src *
 src_load(struct arena *ar, const char *path, unsigned order)
 {
+	return src_load_max(ar, path, order, SRC_MAX_SIZE, false);
+}
+
+struct src *
+src_load_max(struct arena *ar, const char *path, unsigned order, size_t max,
+    bool follow)
+{
 	struct src	*s;
 	struct stat	 st;
 	char		*buf;
@@ -34,7 +41,9 @@ src_load(struct arena *ar, const char *path, unsigned order)
 	ssize_t		 n;
 	int		 fd, saved;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	/* ELOOP from O_NOFOLLOW: the final component is a symbolic link. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC |
+	    (follow ? 0 : O_NOFOLLOW))) == -1)
 		return NULL;
 	if (fstat(fd, &st) == -1)
 		goto fail;
@@ -42,7 +51,7 @@ src_load(struct arena *ar, const char *path, unsigned order)
 		errno = EISDIR;
 		goto fail;
 	}
-	if (st.st_size > (off_t)SRC_MAX_SIZE) {
+	if (st.st_size > (off_t)max) {
 		errno = EFBIG;
 		goto fail;
 	}
@@ -53,7 +62,7 @@ src_load(struct arena *ar, const char *path, unsigned order)
 		if (len == cap) {
 			char *nb;
 
-			if (cap >= SRC_MAX_SIZE) {
+			if (cap > max) {
 				errno = EFBIG;
 				goto fail;
 			}
@@ -71,6 +80,10 @@ src_load(struct arena *ar, const char *path, unsigned order)
 		if (n == 0)
 			break;
 		len += (size_t)n;
+	}
+	if (len > max) {
+		errno = EFBIG;
+		goto fail;
 	}
 	close(fd);
 	buf[len] = '\0';
@@ -137,6 +150,26 @@ utf8_seqlen(const unsigned char *p, size_t n)
 	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
 		return 0;
 	return len;
+}
+
+unsigned long
+utf8_cp(const unsigned char *u, size_t k)
+{
+	unsigned long	cp = k == 1 ? u[0] : k == 2 ? u[0] & 0x1Fu :
+			    k == 3 ? u[0] & 0x0Fu : u[0] & 0x07u;
+	size_t		i;
+
+	for (i = 1; i < k; i++)
+		cp = (cp << 6) | (u[i] & 0x3Fu);
+	return cp;
+}
+
+bool
+utf8_unsafe(unsigned long cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+	    (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
 bool

@@ -26,7 +26,10 @@ exempt() {
 	"internal error: "*|"git: "*|\
 	"give the outputs with --outputs FILE, or pipe \`terraform output -json\` in"|\
 	"'%s' is not ignored by git, so its secrets are one \`git add\` away from a commit; add it to .gitignore, or pass --force"|\
-	"cannot read '%s': larger than %zu MiB")
+	"cannot read '%s': larger than %zu MiB"|\
+	"git cannot tell whether '%s' would be committed (%s); write it outside the repository, or check and pass --force"|\
+	"'%s' goes through the symbolic link '%s' in a git work tree; siteinfra env writes secrets through no link: give the real path"|\
+	"'%s' is tracked by git, so its secrets would be committed (an ignore pattern does not untrack a file); \`git rm --cached\` it, or write elsewhere")
 		return 0 ;;	# suite-output.sh, suite-kill.sh, suite-git.sh, suite-env.sh
 	esac
 	return 1

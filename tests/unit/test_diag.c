@@ -282,15 +282,16 @@ test_cap(void)
 	    "      | ^\n"
 	    "siteinfra: 2 errors, 0 warnings\n");
 
-	/* Past the store (4 x max_errors): saturated, later notes dropped. */
+	/* Past 4 x max_errors: saturated, yet every error is kept. */
 	for (i = 0; i < 9; i++)
 		diag_add(&dg, DIAG_ERROR, NULL, "e%u", i);
 	CHECK(diag_saturated(&dg));
 	CHECK(diag_errors(&dg) == 9);
-	CHECK(dg.stored == 8);
-	diag_note(&dg, NULL, "dropped");
+	CHECK(dg.stored == 9);
+	diag_note(&dg, NULL, "kept");
+	CHECK(dg.last != NULL && dg.last->notes != NULL);
 	diag_render(&dg, &sb);
-	CHECK(strstr(sb.buf, "dropped") == NULL);
+	CHECK(strstr(sb.buf, "kept") == NULL);	/* not among the shown */
 	/* Saturated: the front-ends may have stopped, so a lower bound. */
 	CHECK(strstr(sb.buf, "siteinfra: too many errors, stopping after 2\n"
 	    "siteinfra: at least 9 errors (2 shown), 0 warnings\n") != NULL);
@@ -307,6 +308,76 @@ test_cap(void)
 	CHECK(strstr(sb.buf, "siteinfra: 300 errors, 0 warnings\n") != NULL);
 	sb_release(&sb);
 	diag_clear(&dg);
+}
+
+/*
+ * Warnings past the store are counted, not kept, and cannot push an error
+ * out: 9 warnings then an error, with a store of 8, show the error.
+ */
+static void
+test_store(void)
+{
+	struct diag	 dg;
+	struct src	*s = mk("w.infra", "a\nb\n", 0);
+	struct srcpos	 p;
+	struct sbuf	 sb = SBUF_INIT;
+	uint32_t	 i;
+	const char	*out;
+
+	diag_init(&dg, &ar);
+	dg.max_errors = 2;
+	for (i = 0; i < 9; i++) {
+		p = span(s, 0, 1);
+		diag_add(&dg, DIAG_WARNING, &p, "w%u", i);
+	}
+	CHECK(dg.last == NULL);
+	p = span(s, 2, 3);
+	diag_add(&dg, DIAG_ERROR, &p, "the error");
+	diag_note(&dg, NULL, "its note");
+	diag_render_json(&dg, &sb);
+	CHECK(strstr(sb.buf, "\"the error\"") != NULL);
+	CHECK(strstr(sb.buf, "\"its note\"") != NULL);
+	CHECK(strstr(sb.buf, "\"w8\"") == NULL);
+	sb_release(&sb);
+	out = render(&dg);
+	CHECK(strstr(out, "w.infra:2:1: error: the error\n") != NULL);
+	CHECK(strstr(out, "siteinfra: note: its note\n") != NULL);
+	CHECK(strstr(out, "siteinfra: 1 error, 9 warnings (8 shown)\n") != NULL);
+}
+
+/* A huge text keeps its head and tail; a JSON secret store masks values. */
+static void
+test_bounds(void)
+{
+	struct diag	 dg;
+	struct sbuf	 big = SBUF_INIT;
+	struct src	*s;
+	struct srcpos	 p;
+	const char	*out;
+	size_t		 i;
+
+	diag_init(&dg, &ar);
+	for (i = 0; i < 100000; i++)
+		sb_addstr(&big, "\303\251");	/* U+00E9, two bytes */
+	diag_add(&dg, DIAG_ERROR, NULL, "bad value '%s': the end", big.buf);
+	sb_release(&big);
+	out = render(&dg);
+	CHECK(strlen(out) < 500);
+	CHECK(strstr(out, "siteinfra: error: bad value '\303\251") == out);
+	CHECK(strstr(out, "\303\251...\303\251") != NULL);
+	CHECK(strstr(out, "': the end\n") != NULL);
+	CHECK(strstr(out, "\\x") == NULL);	/* no character was cut */
+
+	s = mk("o.json", "{\"k\": {\"value\": \"s3cr\303\251t\\\"x\"}, \"u",
+	    0);
+	s->redact = true;
+	p = span(s, 17, 28);
+	diag_add(&dg, DIAG_ERROR, &p, "bad");
+	EQ_STR(render(&dg),
+	    "o.json:1:18: error: bad\n"
+	    "    1 | {\"k\": {\"value\": \"*********\"}, \"*\n"
+	    "      |                  ^~~~~~~~~~\n"
+	    "siteinfra: 1 error, 0 warnings\n");
 }
 
 /* Message text is made printable; the excerpt shows '?' for control bytes. */
@@ -436,6 +507,8 @@ main(void)
 	test_sorting();
 	test_closing_line();
 	test_cap();
+	test_store();
+	test_bounds();
 	test_escaping();
 	test_color();
 	test_gutter();

@@ -287,7 +287,7 @@ static void
 test_load(void)
 {
 	const char	*dir = getenv("TMPDIR");
-	char		 path[4096];
+	char		 path[4096], link[4200];
 	struct src	*s;
 	int		 fd;
 
@@ -308,6 +308,16 @@ test_load(void)
 		EQ_STR(s->name, path);
 		CHECK(line_is(s, 1, 0, "a = 1"));
 	}
+	/* Over the limit, and through a link: refused unless followed. */
+	errno = 0;
+	CHECK(src_load_max(&ar, path, 0, 8, false) == NULL && errno == EFBIG);
+	CHECK(src_load_max(&ar, path, 0, 9, false) != NULL);
+	snprintf(link, sizeof(link), "%s.link", path);
+	CHECK(symlink(path, link) == 0);
+	errno = 0;
+	CHECK(src_load(&ar, link, 0) == NULL && errno == ELOOP);
+	CHECK(src_load_max(&ar, link, 0, 9, true) != NULL);
+	unlink(link);
 	unlink(path);
 	errno = 0;
 	CHECK(src_load(&ar, path, 0) == NULL && errno == ENOENT);
