@@ -22,10 +22,11 @@ exempt() {
 	"another siteinfra run holds '%s'; gave up after %d seconds"|\
 	"interrupted by signal %d; nothing was changed"|\
 	"internal error: "*|"git: "*|\
-	"give the outputs with --outputs FILE, or pipe \`terraform output -json\` in"|\
+	"give %s with %s FILE, or pipe \`%s\` in"|\
 	"'%s' is not ignored by git, so its secrets are one \`git add\` away from a commit; add it to .gitignore, or pass --force"|\
-	"cannot read '%s': larger than %zu MiB")
-		return 0 ;;	# suite-output.sh, suite-git.sh, suite-env.sh
+	"cannot read '%s': larger than %zu MiB"|\
+	"another siteinfra terraform run holds '%s'; wait for it to finish")
+		return 0 ;;	# suite-output.sh, suite-git.sh, suite-env.sh, suite-runner.sh
 	esac
 	return 1
 }
