@@ -15,8 +15,11 @@
 
 #include "check.h"
 #include "cli.h"
+#include "emit.h"
+#include "fsout.h"
 #include "inputs.h"
 #include "model.h"
+#include "outset.h"
 #include "sbuf.h"
 #include "siteinfra.h"
 
@@ -491,6 +494,67 @@ out:
 	return rc;
 }
 
+/*
+ * The root must be what compile would write now: the root's files and
+ * its provider's modules, compared as compile --check does.
+ */
+static int
+check_fresh(struct ctx *ctx, const struct config *cfg, const char *out,
+    const struct site *s, enum provider p)
+{
+	struct fsout_opts	 fo;
+	struct outset		 os;
+	struct fsplan		 plan;
+	const char		*root, *mods;
+	size_t			 i;
+	int			 rc = 0;
+
+	memset(&fo, 0, sizeof(fo));
+	memset(&plan, 0, sizeof(plan));
+	fo.dir = out;
+	outset_init(&os, &ctx->ar);
+	root = arena_printf(&ctx->ar, "sites/%s/%s/", s->name,
+	    provider_names[p]);
+	mods = arena_printf(&ctx->ar, "modules/%s/", provider_names[p]);
+	if (emit_all(&ctx->ar, &ctx->dg, cfg, &os) == -1 ||
+	    fsout_plan(&ctx->ar, &ctx->dg, &fo, &os, &plan) == -1)
+		rc = EXIT_IO;
+	for (i = 0; rc == 0 && i < plan.nops; i++) {
+		if (plan.ops[i].verdict == FS_UNCHANGED ||
+		    (strncmp(plan.ops[i].path, root, strlen(root)) != 0 &&
+		    strncmp(plan.ops[i].path, mods, strlen(mods)) != 0))
+			continue;
+		diag_add(&ctx->dg, DIAG_ERROR, NULL, "%s/%s is %s: the tree is "
+		    "not what the inputs say; run siteinfra compile --out %s "
+		    "first", out, plan.ops[i].path,
+		    fs_verdict_names[plan.ops[i].verdict], out);
+		rc = EXIT_INPUT;
+	}
+	fsout_plan_free(&plan);
+	outset_free(&os);
+	return rc;
+}
+
+/*
+ * With --all, a word after SITE that is not a file was meant as ENV:
+ * say so rather than fail to read it as an input.
+ */
+static int
+check_all_paths(struct ctx *ctx, const struct tf_opts *o)
+{
+	struct stat	st;
+	size_t		i;
+
+	for (i = 0; o->all && i < o->npaths; i++)
+		if (stat(o->paths[i], &st) == -1 && errno == ENOENT) {
+			diag_add(&ctx->dg, DIAG_ERROR, NULL, "'%s' is not an "
+			    "input file or directory; with --all, give no "
+			    "environment", o->paths[i]);
+			return -1;
+		}
+	return 0;
+}
+
 int
 cmd_terraform(int argc, char **argv)
 {
@@ -509,6 +573,9 @@ cmd_terraform(int argc, char **argv)
 		return rc;
 	ctx_init(&ctx);
 	memset(&r, 0, sizeof(r));
+	rc = EXIT_INPUT;
+	if (check_all_paths(&ctx, &o) == -1)
+		goto out;
 	rc = inputs_load(&ctx.ar, &ctx.dg, o.paths, o.npaths, &files);
 	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
 		rc = EXIT_INPUT;
@@ -537,6 +604,9 @@ cmd_terraform(int argc, char **argv)
 		    "siteinfra compile --out %s first", r.root, o.out);
 		goto out;
 	}
+	if ((rc = check_fresh(&ctx, cfg, o.out, s, p)) != 0)
+		goto out;
+	rc = EXIT_INPUT;
 	if ((r.envp = child_env(&ctx, &o, p, o.env)) == NULL)
 		goto out;
 	if (!o.all) {

@@ -114,6 +114,20 @@ argv: [$R] [workspace] [show]
 argv: [$R] [output] [-json]
 $ENVS"
 
+# A later -- belongs to terraform, as in the state hop of an old state.
+run double-dash 0 shop production --provider aws -- state replace-provider -auto-approve -- -/aws hashicorp/aws
+sed -n 3p "$work/log" | grep -qxF "argv: [$R] [state] [replace-provider] [-auto-approve] [--] [-/aws] [hashicorp/aws]" && ok ||
+    ko "double dash: $(sed -n 3p "$work/log")"
+
+# A root that is not what compile would write now is refused.
+cp infra/sites/shop/aws/main.tf "$work/main.tf.good"
+echo '# edited' >> infra/sites/shop/aws/main.tf
+run stale 2 shop production --provider aws -- plan
+[ -s "$work/log" ] && ko "stale: terraform was run" || ok
+expect_err stale "infra/sites/shop/aws/main.tf is edited by hand: the tree is not what the inputs say"
+cp "$work/main.tf.good" infra/sites/shop/aws/main.tf
+run fresh-again 0 shop production --provider aws -- plan
+
 # --no-create: a plain select, so a missing workspace fails.
 run no-create 0 shop staging --provider aws --no-create -- plan
 sed -n 1p "$work/log" | grep -qxF "argv: [$R] [workspace] [select] [staging]" && ok ||
