@@ -54,6 +54,7 @@ struct state_cfg {
 	const char	*region;
 	enum lock_kind	 lock;
 	const char	*lock_table;	/* LOCK_DYNAMODB only */
+	const char	*kms_key;	/* AWS backend kms_key_id; NULL: SSE-S3 */
 	const char	*edge_plan;	/* Scaleway only */
 };
 
