@@ -237,6 +237,7 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 	strmap_init(&c.sites, ar);
 	strmap_init(&c.bucket_names, ar);
 	strmap_init(&c.iam_names, ar);
+	strmap_init(&c.state_keys, ar);
 	strmap_init(&c.cdn_domains, ar);
 	strmap_init(&domains, ar);
 	*out = NULL;

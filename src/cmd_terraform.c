@@ -452,7 +452,7 @@ run_env(struct tf_run *r, const struct tf_opts *o, const struct config *cfg,
 	if (cfg->state[p] != NULL)
 		fprintf(stderr, "siteinfra: %s/%s on %s: "
 		    "s3://%s/env:/%s/%s.tfstate\n", s->name, env,
-		    provider_names[p], cfg->state[p]->bucket, env, s->name);
+		    provider_names[p], cfg->state[p]->bucket, env, s->state_key);
 	if ((fd = lock_root(r, datadir)) == -1)
 		return EXIT_IO;
 	cache = arena_printf(&r->ctx->ar, "%s/terraform.tfstate", datadir);

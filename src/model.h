@@ -131,6 +131,7 @@ struct site {
 	const char	*name;
 	struct srcpos	 pos;
 	const char	*input;		/* input file that declared it */
+	const char	*state_key;	/* <state_key>.tfstate; default the name */
 	unsigned	 providers;	/* bit (1 << enum provider) */
 	struct srcpos	 providers_pos;
 	const char	*region[PROVIDER__MAX];

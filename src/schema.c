@@ -99,6 +99,8 @@ static const struct attr_spec site_attrs[] = {
 	    "this site's environments (default: the top-level list)" },
 	{ "app_domain", VK_STRING, AF_PER_ENV,
 	    "domain the application is served on" },
+	{ "state_key", VK_STRING, 0,
+	    "its state is <state_key>.tfstate (default: the site name)" },
 	{ NULL, 0, 0, NULL },
 };
 

@@ -12,7 +12,7 @@ terraform {
 
   backend "s3" {
     bucket         = "richie-site-factory-terraform"
-    key            = "funmooc.tfstate"
+    key            = "demo.tfstate"
     region         = "eu-west-1"
     encrypt        = true
     use_lockfile   = true

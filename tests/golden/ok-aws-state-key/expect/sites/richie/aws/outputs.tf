@@ -3,7 +3,7 @@
 output "siteinfra" {
   description = "Site, environment and provider of these outputs, checked by siteinfra env."
   value = {
-    site        = "funmooc"
+    site        = "richie"
     environment = local.environment
     provider    = "aws"
   }
@@ -17,4 +17,15 @@ output "media_bucket_name" {
 output "media_bucket_region" {
   description = "Region of bucket media."
   value       = module.bucket_media.region
+}
+
+output "iam_access_key" {
+  description = "Access key id of the site's IAM user."
+  value       = module.credentials.access_key_id
+}
+
+output "iam_access_secret" {
+  description = "Secret access key of the site's IAM user."
+  value       = module.credentials.secret_access_key
+  sensitive   = true
 }

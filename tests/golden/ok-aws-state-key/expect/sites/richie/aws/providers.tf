@@ -5,7 +5,7 @@ provider "aws" {
 
   default_tags {
     tags = {
-      Site        = "funmooc"
+      Site        = "richie"
       Environment = local.environment
       ManagedBy   = "siteinfra"
     }

@@ -7,8 +7,8 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      media_bucket     = "production-funmooc-media"
-      media_expiration = 0
+      media_bucket     = "production-richie-media"
+      media_expiration = 2
     }
   }
 
@@ -23,7 +23,7 @@ resource "terraform_data" "workspace_guard" {
   lifecycle {
     precondition {
       condition     = contains(local.environments, terraform.workspace)
-      error_message = "Workspace \"${terraform.workspace}\" is not an environment of site funmooc; select one of production (terraform workspace select -or-create ENV)."
+      error_message = "Workspace \"${terraform.workspace}\" is not an environment of site richie; select one of production (terraform workspace select -or-create ENV)."
     }
   }
 }
@@ -35,4 +35,11 @@ module "bucket_media" {
   expiration_days = local.env.media_expiration
   cors_origins    = ["*"]
   public_read     = false
+}
+
+module "credentials" {
+  source = "../../../modules/aws/credentials"
+
+  name        = "${local.environment}-richie"
+  bucket_arns = [module.bucket_media.arn]
 }
