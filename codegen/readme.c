@@ -38,7 +38,7 @@ intro(struct emit *e, struct sbuf *sb)
 				    provider_names[p]);
 		sb_addstr(sb, " | ");
 		env_list(sb, s);
-		sb_addf(sb, " | `%s.tfstate` |\n", s->name);
+		sb_addf(sb, " | `%s.tfstate` |\n", s->state_key);
 	}
 	sb_addstr(sb, "\nRequirements: Terraform 1.10 or later. Each "
 	    "environment is a Terraform\nworkspace; a plan in any other "

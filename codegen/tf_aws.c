@@ -252,7 +252,7 @@ versions_tf(struct emit *e, const struct site *s, const char *dir)
 	hclw_init(&w, &sb);
 	hclw_header(&w, s->input);
 	tf_terraform_block(e, &w, PROVIDER_AWS,
-	    arena_printf(e->ar, "%s.tfstate", s->name), true);
+	    arena_printf(e->ar, "%s.tfstate", s->state_key), true);
 	emit_hcl(e, &w, arena_printf(e->ar, "%s/versions.tf", dir), &sb,
 	    s->name);
 }

@@ -63,11 +63,11 @@ backend_s3(struct emit *e, struct hclw *w, enum provider p, const char *key)
 	hclw_attr_bool(w, "encrypt", true);
 	/*
 	 * With encrypt alone the backend asks for AES256 and overrides the
-	 * bucket's KMS default: name the state's key (its alias).
+	 * bucket's KMS default: name the state's key (its alias), unless
+	 * kms_key = "none" keeps that, as an adopted state may need.
 	 */
-	if (p == PROVIDER_AWS)
-		hclw_attr_str(w, "kms_key_id", arena_printf(e->ar,
-		    "alias/%s", st->bucket));
+	if (p == PROVIDER_AWS && st->kms_key != NULL)
+		hclw_attr_str(w, "kms_key_id", st->kms_key);
 	/* The lock file always; the legacy table too while it is kept. */
 	hclw_attr_bool(w, "use_lockfile", true);
 	if (st->lock == LOCK_DYNAMODB)

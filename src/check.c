@@ -26,6 +26,47 @@ chk_errors(const struct chk *c)
 /* ------------------------------------------------------------------ */
 /* Pass 2: the top level: environments, state and domain blocks. */
 
+/* An alias name (alias/NAME) or a key or alias ARN. */
+static bool
+kms_key_ok(const char *v)
+{
+	static const char name_chars[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/_-";
+
+	if (strncmp(v, "alias/", 6) == 0)
+		return v[6] != '\0' && strspn(v + 6, name_chars) == strlen(v + 6);
+	return strncmp(v, "arn:aws:kms:", 12) == 0 && strlen(v) > 12 &&
+	    strpbrk(v, " \t\n\"\\") == NULL;
+}
+
+/*
+ * The key the AWS backend encrypts the state objects with: the state
+ * bootstrap's alias by default; an existing alias or key ARN; or none,
+ * which leaves SSE-S3, as states written with encrypt = true alone have.
+ */
+static void
+state_kms_key(struct chk *c, const struct ast *b, struct state_cfg *st)
+{
+	const struct ast	*a = chk_attr(b, "kms_key");
+	const char		*v;
+
+	if (st->provider == PROVIDER_AWS)
+		st->kms_key = arena_printf(c->ar, "alias/%s", st->bucket);
+	if (a == NULL)
+		return;
+	v = a->child->str;
+	if (st->provider != PROVIDER_AWS)
+		diag_add(c->dg, DIAG_ERROR, &a->keypos, "'kms_key' is AWS only");
+	else if (strcmp(v, "none") == 0)
+		st->kms_key = NULL;
+	else if (kms_key_ok(v))
+		st->kms_key = v;
+	else
+		diag_add(c->dg, DIAG_ERROR, &a->child->pos, "invalid kms_key "
+		    "'%s': use \"alias/NAME\", a key ARN (arn:aws:kms:...) or "
+		    "\"none\"", v);
+}
+
 static void
 build_state(struct chk *c, const struct ast *b, const char *input)
 {
@@ -118,6 +159,7 @@ build_state(struct chk *c, const struct ast *b, const char *input)
 			    why);
 	} else if (st->lock == LOCK_DYNAMODB)
 		st->lock_table = arena_printf(c->ar, "%s-locks", st->bucket);
+	state_kms_key(c, b, st);
 	st->edge_plan = "professional";
 	if ((a = chk_attr(b, "edge_plan")) != NULL) {
 		const char *v = a->child->str;
@@ -195,6 +237,7 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 	strmap_init(&c.sites, ar);
 	strmap_init(&c.bucket_names, ar);
 	strmap_init(&c.iam_names, ar);
+	strmap_init(&c.state_keys, ar);
 	strmap_init(&c.cdn_domains, ar);
 	strmap_init(&domains, ar);
 	*out = NULL;

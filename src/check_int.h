@@ -24,6 +24,7 @@ struct chk {
 	struct strmap	 bucket_names;	/* name -> struct owner */
 	struct strmap	 iam_names;	/* "aws:name" -> struct owner */
 	struct strmap	 cdn_domains;	/* domain -> struct owner */
+	struct strmap	 state_keys;	/* "aws:key" -> struct site */
 	bool		 no_state_reported[PROVIDER__MAX];
 };
 

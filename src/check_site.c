@@ -614,6 +614,50 @@ claim_iam(struct chk *c, struct site *s)
 	}
 }
 
+/*
+ * The state object's name: the site's by default, or another one, as a
+ * state adopted under its directory's name needs.  Two sites sharing a
+ * key on one provider would share one state.
+ */
+static void
+build_state_key(struct chk *c, struct site *s, const struct ast *b)
+{
+	const struct ast	*a = chk_attr(b, "state_key");
+	const struct srcpos	*pos = a != NULL ? &a->child->pos : &s->pos;
+	struct site		*prev;
+	const char		*k;
+	int			 p;
+
+	s->state_key = s->name;
+	if (a != NULL) {
+		k = a->child->str;
+		if (k[0] == '\0' || k[0] == '/' || k[strlen(k) - 1] == '/' ||
+		    strstr(k, "..") != NULL || strstr(k, "//") != NULL ||
+		    strspn(k, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789-_./") != strlen(k)) {
+			diag_add(c->dg, DIAG_ERROR, pos, "invalid state_key '%s': "
+			    "use letters, digits, '-', '_', '.' and inner '/'", k);
+			return;
+		}
+		s->state_key = k;
+	}
+	for (p = 0; p < PROVIDER__MAX; p++) {
+		if (!site_has(s, (enum provider)p))
+			continue;
+		if (p == PROVIDER_SCW && strcmp(s->state_key, "shared/scw") == 0) {
+			diag_add(c->dg, DIAG_ERROR, pos, "state_key 'shared/scw' "
+			    "is the state of the project's Edge Services plan");
+			continue;
+		}
+		prev = strmap_put(&c->state_keys, arena_printf(c->ar, "%s:%s",
+		    provider_names[p], s->state_key), s);
+		if (prev != NULL)
+			diag_add(c->dg, DIAG_ERROR, pos, "sites '%s' and '%s' "
+			    "would share the state %s.tfstate on %s", prev->name,
+			    s->name, s->state_key, provider_names[p]);
+	}
+}
+
 /* Provider limits: what one provider cannot do with this site. */
 static void
 check_limits(struct chk *c, const struct site *s)
@@ -703,6 +747,7 @@ chk_site(struct chk *c, const struct ast *b, const char *input,
 		if (n->kind == AST_BLOCK && strcmp(n->name, "env") == 0)
 			build_env(c, s, envpos, n, &etail);
 	claim_iam(c, s);
+	build_state_key(c, s, b);
 	if (chk_errors(c) == before)
 		check_limits(c, s);
 	**tail = s;

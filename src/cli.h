@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "model.h"
 
 /* State of one run: one arena, one diagnostics sink. */
 struct ctx {
@@ -25,6 +26,26 @@ int	cmd_compile(int, char **);
 int	cmd_diff(int, char **);
 int	cmd_fmt(int, char **);
 int	cmd_env(int, char **);
+int	cmd_terraform(int, char **);
+int	cmd_adopt(int, char **);
+
+/*
+ * The site, environment (its index) and provider named on the command
+ * line; each reports a miss, with a suggestion, and returns NULL or -1.
+ * A NULL provider name means the site's only one.
+ */
+const struct site *cli_find_site(struct ctx *, const struct config *,
+	    const char *name);
+int	cli_find_env(struct ctx *, const struct site *, const char *env);
+int	cli_find_provider(struct ctx *, const struct site *, const char *name,
+	    enum provider *);
+/*
+ * Reads a document from a file, or from stdin for "-" (refusing a
+ * terminal: give WHAT with OPTION FILE, or pipe PRODUCER in); NULL after
+ * reporting, errno kept.
+ */
+struct src	*cli_read_input(struct ctx *, const char *path,
+		    const char *what, const char *option, const char *producer);
 
 /* Prints the help of a command (NULL: the overview); false if unknown. */
 bool	cli_help(FILE *, const char *command);

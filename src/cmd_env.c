@@ -19,7 +19,6 @@
 #include "names.h"
 #include "sbuf.h"
 #include "siteinfra.h"
-#include "suggest.h"
 
 struct env_opts {
 	const char	*site;
@@ -30,75 +29,6 @@ struct env_opts {
 	const char	*out;		/* -o FILE, or NULL for stdout */
 	bool		 force;
 };
-
-static const struct site *
-find_site(struct ctx *ctx, const struct config *cfg, const char *name)
-{
-	const struct site	*s;
-	struct suggest		 sg;
-	const char		*best;
-
-	suggest_init(&sg, name);
-	for (s = cfg->sites; s != NULL; s = s->next) {
-		if (strcmp(s->name, name) == 0)
-			return s;
-		suggest_add(&sg, s->name);
-	}
-	if ((best = suggest_best(&sg)) != NULL)
-		diag_add(&ctx->dg, DIAG_ERROR, NULL, "no site '%s'; did you mean "
-		    "'%s'?", name, best);
-	else
-		diag_add(&ctx->dg, DIAG_ERROR, NULL, "no site '%s' in the inputs",
-		    name);
-	return NULL;
-}
-
-static int
-find_env(struct ctx *ctx, const struct site *s, const char *env)
-{
-	size_t	i;
-
-	struct suggest	 sg;
-	const char	*best;
-
-	suggest_init(&sg, env);
-	for (i = 0; i < s->nenv; i++) {
-		if (strcmp(s->envs[i], env) == 0)
-			return (int)i;
-		suggest_add(&sg, s->envs[i]);
-	}
-	if ((best = suggest_best(&sg)) != NULL)
-		diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "'%s' is not an "
-		    "environment of site '%s'; did you mean '%s'?", env, s->name,
-		    best);
-	else
-		diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "'%s' is not an "
-		    "environment of site '%s'", env, s->name);
-	return -1;
-}
-
-static int
-find_provider(struct ctx *ctx, const struct site *s, const char *name,
-    enum provider *p)
-{
-	if (name == NULL) {
-		if (site_has(s, PROVIDER_AWS) && site_has(s, PROVIDER_SCW)) {
-			diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "site '%s' runs "
-			    "on aws and scw; choose one with --provider",
-			    s->name);
-			return -1;
-		}
-		*p = site_has(s, PROVIDER_AWS) ? PROVIDER_AWS : PROVIDER_SCW;
-		return 0;
-	}
-	if ((*p = provider_lookup(name)) == PROVIDER__MAX ||
-	    !site_has(s, *p)) {
-		diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "site '%s' does not run "
-		    "on '%s'", s->name, name);
-		return -1;
-	}
-	return 0;
-}
 
 static const struct envblock *
 find_block(struct ctx *ctx, const struct site *s, enum provider p,
@@ -128,57 +58,6 @@ find_block(struct ctx *ctx, const struct site *s, enum provider p,
 	diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "site '%s' has no env block "
 	    "'%s'", s->name, name);
 	return NULL;
-}
-
-/*
- * Reads the outputs document from a file or stdin into a source file,
- * at most JSON_MAX_SIZE bytes of it.  Its excerpts mask every value.
- */
-static struct src *
-read_outputs(struct ctx *ctx, const char *path)
-{
-	struct src	*src;
-	struct sbuf	 sb = SBUF_INIT;
-	char		 buf[65536];
-	size_t		 n;
-
-	if (strcmp(path, "-") != 0) {
-		src = src_load_max(&ctx->ar, path, 1, JSON_MAX_SIZE, true);
-		if (src == NULL && errno == EFBIG)
-			diag_add(&ctx->dg, DIAG_ERROR, NULL, "cannot read '%s': "
-			    "larger than %zu MiB", path, JSON_MAX_SIZE >> 20);
-		else if (src == NULL)
-			diag_add(&ctx->dg, DIAG_ERROR, NULL, "cannot read '%s': "
-			    "%s", path, strerror(errno));
-		if (src != NULL)
-			src->redact = true;
-		return src;
-	}
-	if (isatty(STDIN_FILENO)) {
-		diag_add(&ctx->dg, DIAG_ERROR, NULL, "give the outputs with "
-		    "--outputs FILE, or pipe `terraform output -json` in");
-		return NULL;
-	}
-	while (sb.len <= JSON_MAX_SIZE &&
-	    (n = fread(buf, 1, sizeof(buf), stdin)) > 0)
-		sb_add(&sb, buf, n);
-	if (ferror(stdin)) {
-		diag_add(&ctx->dg, DIAG_ERROR, NULL, "cannot read stdin: %s",
-		    strerror(errno));
-		sb_release(&sb);
-		return NULL;
-	}
-	if (sb.len > JSON_MAX_SIZE) {
-		diag_add(&ctx->dg, DIAG_ERROR, NULL, "cannot read '%s': larger "
-		    "than %zu MiB", "<stdin>", JSON_MAX_SIZE >> 20);
-		sb_release(&sb);
-		errno = EFBIG;
-		return NULL;
-	}
-	src = src_from_buffer(&ctx->ar, "<stdin>", sb.buf, sb.len, 1);
-	src->redact = true;
-	sb_release(&sb);
-	return src;
 }
 
 /* The "value" of output name, or NULL (reported). */
@@ -357,12 +236,13 @@ cmd_env(int argc, char **argv)
 	/* The inputs are valid: their warnings belong to check and compile. */
 	diag_clear(&ctx.dg);
 	rc = EXIT_INPUT;
-	if ((s = find_site(&ctx, cfg, o.site)) == NULL ||
-	    (envi = find_env(&ctx, s, o.env)) == -1 ||
-	    find_provider(&ctx, s, o.provider, &p) == -1 ||
+	if ((s = cli_find_site(&ctx, cfg, o.site)) == NULL ||
+	    (envi = cli_find_env(&ctx, s, o.env)) == -1 ||
+	    cli_find_provider(&ctx, s, o.provider, &p) == -1 ||
 	    (eb = find_block(&ctx, s, p, o.block)) == NULL)
 		goto out;
-	if ((src = read_outputs(&ctx, o.outputs)) == NULL) {
+	if ((src = cli_read_input(&ctx, o.outputs, "the outputs",
+	    "--outputs", "terraform output -json")) == NULL) {
 		/* A missing file is a usage error; a failing disk is I/O. */
 		rc = errno == EIO || errno == ENOMEM ? EXIT_IO : EXIT_INPUT;
 		goto out;

@@ -52,6 +52,36 @@ static const struct command commands[] = {
 	    "Fill the runtime env file of SITE in environment ENV from the "
 	    "JSON of\n`terraform output -json` (FILE, or - for stdin), and "
 	    "print it, or write it\nto FILE with mode 0600 with -o.\n" },
+	{ "terraform", cmd_terraform,
+	    "terraform SITE ENV|--all [--provider P] [--out DIR] "
+	    "[--no-create] [--terraform PROGRAM] [PATH...] -- ARGS",
+	    "Run `terraform -chdir=DIR/sites/SITE/P ARGS` in the workspace of "
+	    "ENV, with\nthe admin credentials of DIR/env.d/P in its "
+	    "environment only.  Runs\n`init -input=false` first when the root "
+	    "has never been initialised, then\n`workspace select -or-create "
+	    "ENV` and checks the selection.  ARGS are\npassed as they are, "
+	    "without a shell; the exit status is terraform's.\n\n"
+	    "  --provider P     aws or scw (needed for a site on both)\n"
+	    "  --out DIR        the compiled tree (default infra)\n"
+	    "  --all            every environment of the site, in promotion "
+	    "order,\n                   stopping at the first failure\n"
+	    "  --no-create      select the workspace, never create it\n"
+	    "  --terraform PROG the terraform to run (default terraform, "
+	    "found on PATH)\n" },
+	{ "adopt", cmd_adopt,
+	    "adopt check --plan FILE|- [--root DIR]",
+	    "Check the JSON of `terraform show -json PLAN` (FILE, or - for "
+	    "stdin) for\nwhat an adoption must never do: print one line per "
+	    "finding and exit 1,\nor a summary and exit 0.  Findings: any "
+	    "delete; a forget of anything but\nthe CloudFront OAI or the Edge "
+	    "Services plan; a create of a bucket, IAM\nuser or application, "
+	    "access or API key, distribution, Edge Services\npipeline or plan, "
+	    "KMS key or lock table; a changed cloudfront_domain,\n"
+	    "edge_service_domain or iam_access_key output; with --root, a "
+	    "moved block\nof DIR/*.tf from which no change came.\n\n"
+	    "  --plan FILE      the plan as JSON (- for stdin)\n"
+	    "  --root DIR       the root module the plan was made in (its "
+	    "moved blocks)\n" },
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

@@ -54,6 +54,7 @@ struct state_cfg {
 	const char	*region;
 	enum lock_kind	 lock;
 	const char	*lock_table;	/* LOCK_DYNAMODB only */
+	const char	*kms_key;	/* AWS backend kms_key_id; NULL: SSE-S3 */
 	const char	*edge_plan;	/* Scaleway only */
 };
 
@@ -130,6 +131,7 @@ struct site {
 	const char	*name;
 	struct srcpos	 pos;
 	const char	*input;		/* input file that declared it */
+	const char	*state_key;	/* <state_key>.tfstate; default the name */
 	unsigned	 providers;	/* bit (1 << enum provider) */
 	struct srcpos	 providers_pos;
 	const char	*region[PROVIDER__MAX];

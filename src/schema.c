@@ -12,6 +12,9 @@ static const struct attr_spec state_attrs[] = {
 	    "\"lockfile\" (default, S3-native) or \"dynamodb\" (AWS only)" },
 	{ "lock_table", VK_STRING, 0,
 	    "DynamoDB lock table name (default: <bucket>-locks)" },
+	{ "kms_key", VK_STRING, 0,
+	    "AWS KMS key of the state objects: \"alias/NAME\", a key ARN, "
+	    "or \"none\" for SSE-S3 (default: \"alias/<bucket>\")" },
 	{ "edge_plan", VK_STRING, 0,
 	    "Scaleway Edge Services plan of the project (default "
 	    "\"professional\")" },
@@ -96,6 +99,8 @@ static const struct attr_spec site_attrs[] = {
 	    "this site's environments (default: the top-level list)" },
 	{ "app_domain", VK_STRING, AF_PER_ENV,
 	    "domain the application is served on" },
+	{ "state_key", VK_STRING, 0,
+	    "its state is <state_key>.tfstate (default: the site name)" },
 	{ NULL, 0, 0, NULL },
 };
 

@@ -24,13 +24,14 @@ exempt() {
 	"cannot %s '%s/%s': %s"|"the write of '%s' stopped after its commit point; "*|\
 	"cannot complete the write an interrupted run left in "*|\
 	"internal error: "*|"git: "*|\
-	"give the outputs with --outputs FILE, or pipe \`terraform output -json\` in"|\
+	"give %s with %s FILE, or pipe \`%s\` in"|\
 	"'%s' is not ignored by git, so its secrets are one \`git add\` away from a commit; add it to .gitignore, or pass --force"|\
 	"cannot read '%s': larger than %zu MiB"|\
 	"git cannot tell whether '%s' would be committed (%s); write it outside the repository, or check and pass --force"|\
 	"'%s' goes through the symbolic link '%s' in a git work tree; siteinfra env writes secrets through no link: give the real path"|\
-	"'%s' is tracked by git, so its secrets would be committed (an ignore pattern does not untrack a file); \`git rm --cached\` it, or write elsewhere")
-		return 0 ;;	# suite-output.sh, suite-kill.sh, suite-git.sh, suite-env.sh
+	"'%s' is tracked by git, so its secrets would be committed (an ignore pattern does not untrack a file); \`git rm --cached\` it, or write elsewhere"|\
+	"another siteinfra terraform run holds '%s'; wait for it to finish")
+		return 0 ;;	# suite-output.sh, suite-kill.sh, suite-git.sh, suite-env.sh, suite-runner.sh
 	esac
 	return 1
 }

@@ -1,0 +1,3 @@
+moved {
+  from = aws_s3_bucket.richie_media
+}
