@@ -230,6 +230,14 @@ for i in 1 $((renames / 2)) $((renames + 1)); do
 done
 trial kill:manifest new
 trial kill:commit old
+# Killed between the removal of a removed site's last directory and that
+# of its parent (sites/beta/aws gone, sites/beta left empty): the roll
+# forward removes the parent too.
+rm -rf infra && cp -R ref-old infra
+SITEINFRA_FAULT=kill:manifest "$BIN" compile --out infra new/sites > /dev/null 2>&1
+mkdir -p infra/sites/beta
+"$BIN" compile --check --out infra new/sites > out 2>&1; rc=$?
+[ $rc -eq 0 ] && [ "$(state infra)" = "$N" ] && ok || ko "a kill between two directory removals left a directory: exit $rc $(ls infra/sites)"
 # A failed rename (EIO) after the commit record: the run says so, and the
 # next command completes the write.
 rm -rf infra && cp -R ref-old infra
