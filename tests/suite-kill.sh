@@ -16,6 +16,11 @@ started=$(date +%s)
 
 # The tree's bytes in one hash (temporary files and the journal are in).
 state() { content "$1" | sha256sum | cut -d' ' -f1; }
+listing() { # listing DIR: what state hashes, one line per path
+	(cd "$1" && find . \( -type f -o -type l \) ! -name .siteinfra.cache \
+	    ! -name .siteinfra.lock -print0 | LC_ALL=C sort -z |
+	    xargs -0 -r sha256sum && find . -type d | LC_ALL=C sort)
+}
 leftovers() { # leftovers DIR: temporary files and journal, one per line
 	find "$1" -name '*.siteinfra-tmp.*' -o -name .siteinfra.journal
 }
@@ -132,6 +137,9 @@ while read -r from delay; do
 	else
 		mixed=$((mixed + 1))
 		ko "kill $k at $from+${delay}s left a tree that is neither old nor new"
+		# What differs from the old tree, for the record.
+		listing infra > now.list
+		listing tree-a | diff - now.list | head -5
 		# Start again from a known tree.
 		rm -rf infra
 		cp -R tree-a infra
