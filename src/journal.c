@@ -119,7 +119,11 @@ out:
 	return rc;
 }
 
-/* Removes the directories of rel that its deletion left empty. */
+/*
+ * Removes the directories of rel that its deletion left empty.  One that
+ * is gone already was removed by the run that was killed: its parents
+ * may still be to remove, so the walk goes on up.
+ */
 static void
 remove_empty_parents(struct tree *t, const char *rel)
 {
@@ -131,10 +135,15 @@ remove_empty_parents(struct tree *t, const char *rel)
 	snprintf(dir, sizeof(dir), "%s", rel);
 	while ((slash = strrchr(dir, '/')) != NULL) {
 		*slash = '\0';
-		if ((at = tree_parent(t, dir, &base)) == -1 ||
-		    unlinkat(at, base, AT_REMOVEDIR) == -1)
+		if ((at = tree_parent(t, dir, &base)) == -1) {
+			if (errno == ENOENT)
+				continue;
 			break;
-		tree_forget(t);
+		}
+		if (unlinkat(at, base, AT_REMOVEDIR) == 0)
+			tree_forget(t);
+		else if (errno != ENOENT)
+			break;
 	}
 }
 
@@ -154,10 +163,12 @@ jr_forward(struct journal *j, struct tree *t,
 			continue;
 		j->failed = e->path;
 		if ((at = tree_parent(t, e->path, &base)) == -1) {
+			if (errno != ENOENT)
+				return -1;
 			/* No directory, so no staged file: done before. */
-			if (errno == ENOENT)
-				continue;
-			return -1;
+			if (e->kind == JR_DELETE)
+				remove_empty_parents(t, e->path);
+			continue;
 		}
 		if (e->kind == JR_DELETE) {
 			if (fault_at("delete"))

@@ -16,6 +16,11 @@ started=$(date +%s)
 
 # The tree's bytes in one hash (temporary files and the journal are in).
 state() { content "$1" | sha256sum | cut -d' ' -f1; }
+listing() { # listing DIR: what state hashes, one line per path
+	(cd "$1" && find . \( -type f -o -type l \) ! -name .siteinfra.cache \
+	    ! -name .siteinfra.lock -print0 | LC_ALL=C sort -z |
+	    xargs -0 -r sha256sum && find . -type d | LC_ALL=C sort)
+}
 leftovers() { # leftovers DIR: temporary files and journal, one per line
 	find "$1" -name '*.siteinfra-tmp.*' -o -name .siteinfra.journal
 }
@@ -132,6 +137,9 @@ while read -r from delay; do
 	else
 		mixed=$((mixed + 1))
 		ko "kill $k at $from+${delay}s left a tree that is neither old nor new"
+		# What differs from the old tree, for the record.
+		listing infra > now.list
+		listing tree-a | diff - now.list | head -5
 		# Start again from a known tree.
 		rm -rf infra
 		cp -R tree-a infra
@@ -222,11 +230,22 @@ trial() { # trial FAULT EXPECTED(old|new|either)
 i=1
 while [ $i -le "$renames" ]; do
 	trial "kill:rename:$i" new
-	trial "kill:stage:$i" old
 	i=$((i + 1))
+done
+# Staging: the first file, one in the middle, the manifest (the last).
+for i in 1 $((renames / 2)) $((renames + 1)); do
+	trial "kill:stage:$i" old
 done
 trial kill:manifest new
 trial kill:commit old
+# Killed between the removal of a removed site's last directory and that
+# of its parent (sites/beta/aws gone, sites/beta left empty): the roll
+# forward removes the parent too.
+rm -rf infra && cp -R ref-old infra
+SITEINFRA_FAULT=kill:manifest "$BIN" compile --out infra new/sites > /dev/null 2>&1
+mkdir -p infra/sites/beta
+"$BIN" compile --check --out infra new/sites > out 2>&1; rc=$?
+[ $rc -eq 0 ] && [ "$(state infra)" = "$N" ] && ok || ko "a kill between two directory removals left a directory: exit $rc $(ls infra/sites)"
 # A failed rename (EIO) after the commit record: the run says so, and the
 # next command completes the write.
 rm -rf infra && cp -R ref-old infra
