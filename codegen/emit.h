@@ -115,5 +115,9 @@ void	tf_scw_state(struct emit *);
 void	tf_scw_shared(struct emit *);
 void	env_emit(struct emit *);
 void	readme_emit(struct emit *);
+/* The app-stack steps of a site's README section (readme_app.c). */
+void	readme_app_before(struct sbuf *, const struct site *);
+void	readme_app_after(struct emit *, struct sbuf *, const struct site *,
+	    const char *dir);
 
 #endif

@@ -269,21 +269,32 @@ task(struct emit *e, struct hclw *w, const struct site *s,
 	sb_release(&sb);
 }
 
+static bool
+catch_all(const struct service *v)
+{
+	size_t	i;
+
+	for (i = 0; i < v->npaths; i++)
+		if (strcmp(v->paths[i], "/*") == 0)
+			return true;
+	return false;
+}
+
 void
 tf_aws_service_main(struct emit *e, struct hclw *w, const struct site *s)
 {
 	const struct service	*v;
 	const struct task	*t;
-	unsigned		 priority = 100;
+	unsigned		 i = 0;
 
 	/*
-	 * Rules are numbered in declaration order; a more specific path of
-	 * a shared host should come first.
+	 * The listener tries rules by priority: a catch-all path comes
+	 * after every narrower path, or it would take a shared host's
+	 * traffic.  Otherwise the declaration order.
 	 */
 	for (v = s->services; v != NULL; v = v->next) {
-		service(e, w, s, v, priority);
-		if (v->public)
-			priority += 100;
+		i++;
+		service(e, w, s, v, (catch_all(v) ? 10000 : 0) + 100 * i);
 	}
 	for (t = s->tasks; t != NULL; t = t->next)
 		task(e, w, s, t);

@@ -711,6 +711,12 @@ build_email(struct chk *c, struct site *s, const struct srcpos *envpos,
 	    (why = name_aws_region_problem(m->region)) != NULL)
 		diag_add(c->dg, DIAG_ERROR, pos, "invalid %s region '%s': %s",
 		    "aws", m->region, why);
+	else if (m->region != NULL && s->region[PROVIDER_AWS] != NULL &&
+	    strcmp(m->region, s->region[PROVIDER_AWS]) != 0)
+		diag_add(c->dg, DIAG_ERROR, pos, "SES in region '%s' while "
+		    "site '%s' runs in '%s' is not supported yet; leave "
+		    "'region' out", m->region, s->name,
+		    s->region[PROVIDER_AWS]);
 	**tail = m;
 	*tail = &m->next;
 }
