@@ -32,20 +32,27 @@ name_service_problem(const char *s)
 	return NULL;
 }
 
-/* short_name: what target-group names keep of a long service name. */
-const char *
-name_short_problem(const char *s)
+/* 1 to max lowercase letters, digits and inner '-'. */
+static const char *
+dashed_problem(const char *s, size_t max, const char *length)
 {
 	size_t	n = strlen(s), i;
 
-	if (n == 0 || n > 10)
-		return "use 1 to 10 characters";
+	if (n == 0 || n > max)
+		return length;
 	for (i = 0; i < n; i++)
 		if (!lower_alnum(s[i]) && s[i] != '-')
 			return "use only lowercase letters, digits and '-'";
 	if (s[0] == '-' || s[n - 1] == '-')
 		return "it must start and end with a letter or digit";
 	return NULL;
+}
+
+/* short_name: what target-group names keep of a long service name. */
+const char *
+name_short_problem(const char *s)
+{
+	return dashed_problem(s, 10, "use 1 to 10 characters");
 }
 
 /* PostgreSQL identifiers as RDS takes them for db_name and username. */
@@ -202,14 +209,5 @@ name_matcher_problem(const char *s)
 const char *
 name_dns_label_problem(const char *s)
 {
-	size_t	n = strlen(s), i;
-
-	if (n == 0 || n > 63)
-		return "use 1 to 63 characters";
-	for (i = 0; i < n; i++)
-		if (!lower_alnum(s[i]) && s[i] != '-')
-			return "use only lowercase letters, digits and '-'";
-	if (s[0] == '-' || s[n - 1] == '-')
-		return "it must start and end with a letter or digit";
-	return NULL;
+	return dashed_problem(s, 63, "use 1 to 63 characters");
 }
