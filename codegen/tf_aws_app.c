@@ -79,7 +79,7 @@ tf_aws_app_nsettings(const struct site *s)
 	const struct email	*m;
 	const struct service	*v;
 	const struct task	*t;
-	size_t			 n = 2;
+	size_t			 n = 5;
 
 	for (k = s->secrets; k != NULL; k = k->next)
 		n += 2;
@@ -188,6 +188,23 @@ service_zones(struct emit *e, const struct site *s, const struct service *v)
 	return z;
 }
 
+/* ["subnet-...", ...] per environment. */
+static const char **
+hcl_lists(struct emit *e, const struct site *s, const struct envlist *l)
+{
+	const char	**out = arena_array(e->ar, s->nenv, sizeof(*out));
+	struct sbuf	  sb = SBUF_INIT;
+	size_t		  i;
+
+	for (i = 0; i < s->nenv; i++) {
+		sb_reset(&sb);
+		hcl_list_str(&sb, l->v[i], l->n[i]);
+		out[i] = arena_strndup(e->ar, sb.buf, sb.len);
+	}
+	sb_release(&sb);
+	return out;
+}
+
 static const char *
 key(struct emit *e, const char *label, const char *what)
 {
@@ -206,7 +223,15 @@ tf_aws_app_settings(struct emit *e, const struct site *s, struct setting *set)
 	const char		**nat;
 	size_t			 n = 0, i;
 
-	if (net != NULL) {
+	if (net != NULL && net->vpc_id.v != NULL) {
+		set_str(set, &n, "network_vpc_id", net->vpc_id.v);
+		set[n].key = "network_public_subnets";
+		set[n].str = hcl_lists(e, s, &net->public_subnets);
+		set[n++].kind = SET_HCL;
+		set[n].key = "network_private_subnets";
+		set[n].str = hcl_lists(e, s, &net->private_subnets);
+		set[n++].kind = SET_HCL;
+	} else if (net != NULL) {
 		nat = arena_array(e->ar, s->nenv, sizeof(*nat));
 		for (i = 0; i < s->nenv; i++)
 			nat[i] = nat_names[net->nat[i]];

@@ -15,9 +15,17 @@ network(struct emit *e, struct hclw *w, const struct site *s)
 	app_module_open(e, w, "network", "network", false);
 	hclw_attr(w, "name", arena_printf(e->ar, "\"${local.environment}-%s\"",
 	    s->name));
-	hclw_attr(w, "cidr", "local.env.network_cidr");
-	hclw_attr_int(w, "zones", n->zones);
-	hclw_attr(w, "nat", "local.env.network_nat");
+	if (n->vpc_id.v != NULL) {
+		hclw_attr(w, "vpc_id", "local.env.network_vpc_id");
+		hclw_attr(w, "public_subnet_ids",
+		    "local.env.network_public_subnets");
+		hclw_attr(w, "private_subnet_ids",
+		    "local.env.network_private_subnets");
+	} else {
+		hclw_attr(w, "cidr", "local.env.network_cidr");
+		hclw_attr_int(w, "zones", n->zones);
+		hclw_attr(w, "nat", "local.env.network_nat");
+	}
 	hcl_list_str(&v, n->endpoints, n->nendpoints);
 	hclw_attr(w, "endpoints", v.buf);
 	hclw_block_close(w);

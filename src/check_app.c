@@ -273,6 +273,87 @@ static const char *const endpoint_names[] = {
 	"s3", "ecr.api", "ecr.dkr", "logs", "secretsmanager", NULL,
 };
 
+static bool
+hex_id(const char *s, const char *prefix)
+{
+	size_t	n = strlen(prefix), k;
+
+	if (strncmp(s, prefix, n) != 0)
+		return false;
+	k = strspn(s + n, "0123456789abcdef");
+	return s[n + k] == '\0' && (k == 8 || k == 17);
+}
+
+static const char *
+vpc_id_problem(const char *v)
+{
+	return hex_id(v, "vpc-") ? NULL :
+	    "a VPC id is vpc- and 8 or 17 hexadecimal digits";
+}
+
+static void
+subnets(struct chk *c, const struct site *s, const struct srcpos *envpos,
+    const struct ast *b, const char *name, struct envlist *out)
+{
+	const struct ast	*a = chk_attr(b, name);
+	size_t			 i, k;
+
+	if (a == NULL)
+		return;
+	if (chk_attr(b, "vpc_id") == NULL) {
+		diag_add(c->dg, DIAG_ERROR, &a->keypos,
+		    "'%s' needs vpc_id: the subnets of a VPC siteinfra "
+		    "creates are its own", name);
+		return;
+	}
+	if (!chk_env_lists(c, s, envpos, a, out))
+		return;
+	for (i = 0; i < s->nenv; i++) {
+		for (k = 0; k < out->n[i]; k++)
+			if (!hex_id(out->v[i][k], "subnet-")) {
+				diag_add(c->dg, DIAG_ERROR, &out->vpos[i][k],
+				    "invalid subnet id '%s': a subnet id is "
+				    "subnet- and 8 or 17 hexadecimal digits",
+				    out->v[i][k]);
+				return;
+			}
+		if (out->n[i] < 2) {
+			diag_add(c->dg, DIAG_ERROR, &a->pos,
+			    "'%s' for environment '%s' lists %zu subnets; the "
+			    "load balancer and the database need two, in "
+			    "different zones", name, s->envs[i], out->n[i]);
+			return;
+		}
+	}
+}
+
+/* network { vpc_id, public_subnets, private_subnets }: an existing VPC. */
+static void
+existing_vpc(struct chk *c, struct site *s, const struct srcpos *envpos,
+    const struct ast *b)
+{
+	struct network		*n = s->network;
+	const struct ast	*a = chk_attr(b, "vpc_id"), *x;
+	static const char *const created[] = { "cidr", "nat", "zones", NULL };
+	size_t			 i;
+
+	subnets(c, s, envpos, b, "public_subnets", &n->public_subnets);
+	subnets(c, s, envpos, b, "private_subnets", &n->private_subnets);
+	if (a == NULL)
+		return;
+	chk_env_strings(c, s, envpos, a, vpc_id_problem, "vpc_id", &n->vpc_id);
+	for (i = 0; created[i] != NULL; i++)
+		if ((x = chk_attr(b, created[i])) != NULL)
+			diag_add(c->dg, DIAG_ERROR, &x->keypos,
+			    "'%s' cannot be set with vpc_id: the VPC exists "
+			    "already", created[i]);
+	if (chk_attr(b, "public_subnets") == NULL ||
+	    chk_attr(b, "private_subnets") == NULL)
+		diag_add(c->dg, DIAG_ERROR, &a->keypos,
+		    "vpc_id needs public_subnets and private_subnets, two or "
+		    "more each, in different zones");
+}
+
 static void
 build_network(struct chk *c, struct site *s, const struct srcpos *envpos,
     const struct ast *b)
@@ -353,6 +434,7 @@ build_network(struct chk *c, struct site *s, const struct srcpos *envpos,
 				    n->endpoints[i], (long long)n->zones);
 		}
 	}
+	existing_vpc(c, s, envpos, b);
 }
 
 /* ------------------------------------------------------------------ */

@@ -56,6 +56,9 @@ bool		chk_env_strings(struct chk *, const struct site *,
 bool		chk_env_bools(struct chk *, const struct site *,
 		    const struct srcpos *envpos, const struct ast *attr,
 		    struct envbool *out);
+bool		chk_env_lists(struct chk *, const struct site *,
+		    const struct srcpos *envpos, const struct ast *attr,
+		    struct envlist *out);
 bool		chk_env_numbers(struct chk *, const struct site *,
 		    const struct srcpos *envpos, const struct ast *attr,
 		    int64_t min, int64_t max, struct envnum *out);

@@ -60,6 +60,9 @@ kinds_desc(unsigned kinds, unsigned flags)
 	if (flags & AF_PER_ENV)
 		return kinds == VK_STRING ? "a string or a map by environment" :
 		    kinds == VK_NUMBER ? "a number or a map by environment" :
+		    kinds == VK_BOOL ? "true, false or a map by environment" :
+		    kinds == VK_STRLIST ?
+		    "a list of strings or a map by environment" :
 		    "a string, a reference or a map by environment";
 	if (flags & AF_PER_PROVIDER)
 		return "a string or a map by provider";

@@ -113,6 +113,15 @@ enum nat_mode {
 
 extern const char *const nat_names[NAT__MAX];
 
+/* A list of strings resolved for each environment. */
+struct envlist {
+	const char	***v;	/* v[i][0..n[i]) */
+	size_t		*n;
+	struct srcpos	 pos;
+	struct srcpos	**vpos;	/* each item's position */
+	bool		 set;
+};
+
 /* network { cidr, zones, nat, endpoints }; implied by services. */
 struct network {
 	struct srcpos	 pos;
@@ -123,6 +132,9 @@ struct network {
 	struct srcpos	 nat_pos;
 	const char	**endpoints;
 	size_t		 nendpoints;
+	struct envstr	 vpc_id;	/* v NULL: a VPC is created */
+	struct envlist	 public_subnets;
+	struct envlist	 private_subnets;
 };
 
 enum secret_kind {

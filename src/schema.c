@@ -96,6 +96,12 @@ static const struct attr_spec network_attrs[] = {
 	    "\"none\" (default), \"single\", \"regional\" or \"per_zone\"" },
 	{ "endpoints", VK_STRLIST, 0,
 	    "VPC endpoints (default [\"s3\"], a free gateway endpoint)" },
+	{ "vpc_id", VK_STRING, AF_PER_ENV,
+	    "an existing VPC to use instead of creating one" },
+	{ "public_subnets", VK_STRLIST, AF_PER_ENV,
+	    "the existing VPC's public subnets (with vpc_id)" },
+	{ "private_subnets", VK_STRLIST, AF_PER_ENV,
+	    "the existing VPC's private subnets (with vpc_id)" },
 	{ NULL, 0, 0, NULL },
 };
 
