@@ -20,12 +20,20 @@ database(struct emit *e, struct hclw *w, const struct site *s,
 	hclw_attr(w, "vpc_id", "module.network.vpc_id");
 	hclw_attr(w, "subnet_ids", "module.network.database_subnet_ids");
 	/* Only the services whose env reads the database reach it. */
-	hclw_attr_open(w, "client_security_group_ids", "{");
-	for (v = s->services; v != NULL; v = v->next)
-		if (app_env_reads_db(v, d))
-			hclw_attr(w, v->label, arena_printf(e->ar,
-			    "module.service_%s.security_group_id", v->label));
-	hclw_close(w, "}");
+	for (v = s->services; v != NULL && !app_env_reads_db(v, d);
+	    v = v->next)
+		;
+	if (v == NULL)
+		hclw_attr(w, "client_security_group_ids", "{}");
+	else {
+		hclw_attr_open(w, "client_security_group_ids", "{");
+		for (; v != NULL; v = v->next)
+			if (app_env_reads_db(v, d))
+				hclw_attr(w, v->label, arena_printf(e->ar,
+				    "module.service_%s.security_group_id",
+				    v->label));
+		hclw_close(w, "}");
+	}
 	hclw_blank(w);
 	hclw_attr_str(w, "db_name", d->name);
 	hclw_attr_str(w, "username", d->user);

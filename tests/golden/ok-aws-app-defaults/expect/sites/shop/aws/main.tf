@@ -102,11 +102,10 @@ module "alb" {
 module "database_main" {
   source = "../../../modules/aws/database"
 
-  name       = "${local.environment}-shop-main"
-  vpc_id     = module.network.vpc_id
-  subnet_ids = module.network.database_subnet_ids
-  client_security_group_ids = {
-  }
+  name                      = "${local.environment}-shop-main"
+  vpc_id                    = module.network.vpc_id
+  subnet_ids                = module.network.database_subnet_ids
+  client_security_group_ids = {}
 
   db_name             = "shop"
   username            = "shop"
