@@ -18,6 +18,8 @@
 
 /* AWS's limit on target-group and load-balancer names. */
 #define AWS_TG_NAME_MAX	32
+/* AWS's limit on IAM role names. */
+#define AWS_ROLE_NAME_MAX	64
 /* AWS's limit on RDS instance identifiers. */
 #define AWS_RDS_ID_MAX	63
 
@@ -852,6 +854,17 @@ service_names(struct chk *c, const struct site *s, const struct service *v,
 	char		*name;
 
 	for (i = 0; i < s->nenv; i++) {
+		/* IAM role names (<name>-exec, <name>-task) take 64. */
+		name = arena_printf(c->ar, "%s-%s-%s", s->envs[i], s->name,
+		    v->label);
+		if (strlen(name) + 5 > AWS_ROLE_NAME_MAX) {
+			diag_add(c->dg, DIAG_ERROR, &v->pos,
+			    "service name '%s' for environment '%s' is %zu "
+			    "characters: its IAM role names would be over "
+			    "AWS's %d; shorten it", name, s->envs[i],
+			    strlen(name), AWS_ROLE_NAME_MAX);
+			return;
+		}
 		name = arena_printf(c->ar, "%s-%s-%s", s->envs[i], s->name,
 		    part);
 		if (strlen(name) <= AWS_TG_NAME_MAX)
@@ -1036,6 +1049,26 @@ build_service(struct chk *c, struct site *s, const struct srcpos *envpos,
 
 /* ------------------------------------------------------------------ */
 
+/* The load balancer is <env>-<site>, within AWS's 32 characters. */
+static void
+alb_name(struct chk *c, const struct site *s)
+{
+	size_t	i;
+	char	*name;
+
+	for (i = 0; i < s->nenv; i++) {
+		name = arena_printf(c->ar, "%s-%s", s->envs[i], s->name);
+		if (strlen(name) > AWS_TG_NAME_MAX) {
+			diag_add(c->dg, DIAG_ERROR, &s->services->pos,
+			    "load balancer name '%s' for environment '%s' is "
+			    "%zu characters, over AWS's %d; shorten the site's "
+			    "or the environment's name", name, s->envs[i],
+			    strlen(name), AWS_TG_NAME_MAX);
+			return;
+		}
+	}
+}
+
 /* Every app-stack block of a site on Scaleway is refused, for now. */
 static void
 refuse_scw(struct chk *c, const struct site *s, const struct ast *n)
@@ -1098,6 +1131,8 @@ chk_app_components(struct chk *c, struct site *s, const struct srcpos *envpos,
 	}
 	if (net != NULL || needs_net)
 		build_network(c, s, envpos, net);
+	if (s->services != NULL)
+		alb_name(c, s);
 	if (net != NULL && !needs_net)
 		diag_add(c->dg, DIAG_WARNING, &net->keypos,
 		    "site '%s' declares a network but no service or database "
