@@ -23,6 +23,13 @@ app_module_open(struct emit *e, struct hclw *w, const char *name,
 	}
 }
 
+/* One place for what every app-stack module call ends with. */
+void
+app_module_close(struct hclw *w)
+{
+	hclw_block_close(w);
+}
+
 static bool
 env_reads(const struct service *v, const struct database *d,
     const struct email *m)

@@ -12,6 +12,8 @@
 /* module "<name>" { source = ".../<module>" }, opened; close it after. */
 void	app_module_open(struct emit *, struct hclw *, const char *name,
 	    const char *module, bool dns);
+/* Closes a module block opened by app_module_open. */
+void	app_module_close(struct hclw *);
 /* True when an env var of the service's env block reads that component. */
 bool	app_env_reads_db(const struct service *, const struct database *);
 bool	app_env_reads_email(const struct service *, const struct email *);

@@ -62,7 +62,7 @@ database(struct emit *e, struct hclw *w, const struct site *s,
 	hclw_attr(w, "secret_name", arena_printf(e->ar, "\"/%s/"
 	    "${local.environment}/database/%s\"", s->name, l));
 	hclw_attr_bool(w, "url_secret", d->url_used);
-	hclw_block_close(w);
+	app_module_close(w);
 }
 
 void

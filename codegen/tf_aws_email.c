@@ -18,7 +18,7 @@ email(struct emit *e, struct hclw *w, const struct email *m)
 	    "%s_email_zone", m->label)));
 	if (m->dmarc != NULL)
 		hclw_attr_str(w, "dmarc", m->dmarc);
-	hclw_block_close(w);
+	app_module_close(w);
 }
 
 void

@@ -28,7 +28,7 @@ network(struct emit *e, struct hclw *w, const struct site *s)
 	}
 	hcl_list_str(&v, n->endpoints, n->nendpoints);
 	hclw_attr(w, "endpoints", v.buf);
-	hclw_block_close(w);
+	app_module_close(w);
 	sb_release(&v);
 }
 
@@ -76,7 +76,7 @@ alb(struct emit *e, struct hclw *w, const struct site *s)
 		    "data.aws_route53_zone.app[z].zone_id if z != null }",
 		    doms.buf, zones.buf));
 	}
-	hclw_block_close(w);
+	app_module_close(w);
 	sb_release(&doms);
 	sb_release(&zones);
 }

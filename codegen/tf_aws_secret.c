@@ -21,7 +21,7 @@ secret(struct emit *e, struct hclw *w, const struct site *s,
 	}
 	hclw_attr(w, "recovery_days", arena_printf(e->ar,
 	    "local.env.%s_secret_recovery_days", k->label));
-	hclw_block_close(w);
+	app_module_close(w);
 }
 
 /* The SMTP credentials the operator creates in SES and stores here. */
@@ -36,7 +36,7 @@ smtp_secret(struct emit *e, struct hclw *w, const struct site *s,
 	hclw_attr_str(w, "description", arena_printf(e->ar, "SES SMTP "
 	    "credentials of email %s: JSON {\"user\": ..., \"password\": ...}",
 	    m->label));
-	hclw_block_close(w);
+	app_module_close(w);
 }
 
 void

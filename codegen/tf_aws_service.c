@@ -243,7 +243,7 @@ service(struct emit *e, struct hclw *w, const struct site *s,
 	environment(e, w, v);
 	secrets(e, w, v);
 	grants(e, w, s, v);
-	hclw_block_close(w);
+	app_module_close(w);
 	sb_release(&sb);
 }
 
@@ -265,7 +265,7 @@ task(struct emit *e, struct hclw *w, const struct site *s,
 	    t->label));
 	hclw_attr(w, "memory", arena_printf(e->ar, "local.env.%s_task_memory",
 	    t->label));
-	hclw_block_close(w);
+	app_module_close(w);
 	sb_release(&sb);
 }
 
