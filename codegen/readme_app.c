@@ -34,6 +34,23 @@ readme_app_before(struct sbuf *sb, const struct site *s)
 	    "ecs.application-autoscaling.amazonaws.com\n```\n");
 }
 
+/* The services read secrets when they start: restart them after a change. */
+static void
+restart(struct sbuf *sb, const struct site *s)
+{
+	const struct service	*v;
+
+	if (s->services == NULL)
+		return;
+	sb_addstr(sb, "\nRunning tasks read secrets only when they start; "
+	    "restart the services:\n\n```sh\n");
+	for (v = s->services; v != NULL; v = v->next)
+		sb_addf(sb, "aws ecs update-service --region %s --cluster "
+		    "ENV-%s --service ENV-%s-%s --force-new-deployment\n",
+		    s->region[PROVIDER_AWS], s->name, s->name, v->label);
+	sb_addstr(sb, "```\n");
+}
+
 /* After each environment's apply: secrets, tasks, email, DNS. */
 void
 readme_app_after(struct emit *e, struct sbuf *sb, const struct site *s,
@@ -43,6 +60,7 @@ readme_app_after(struct emit *e, struct sbuf *sb, const struct site *s,
 	const struct email	*m;
 	const struct task	*t;
 	const char		*region = s->region[PROVIDER_AWS];
+	bool			 external = false;
 
 	if (!site_has_app(s))
 		return;
@@ -53,13 +71,15 @@ readme_app_after(struct emit *e, struct sbuf *sb, const struct site *s,
 		    "DNS host, then point the domain at `alb_hostname`.\n",
 		    dir);
 	for (k = s->secrets; k != NULL; k = k->next)
-		if (k->kind == SECRET_EXTERNAL)
+		if (k->kind == SECRET_EXTERNAL) {
 			sb_addf(sb, "\nSecret `%s` is set by hand in each "
 			    "environment ENV, its value on stdin:\n\n```sh\n"
 			    "aws secretsmanager put-secret-value --region %s "
 			    "--secret-id /%s/ENV/%s --secret-string "
 			    "file:///dev/stdin\n```\n", k->label, region,
 			    s->name, k->label);
+			external = true;
+		}
 	for (m = s->emails; m != NULL; m = m->next) {
 		if (m->send == SEND_SMTP)
 			sb_addf(sb, "\nEmail `%s` sends through SMTP: create "
@@ -71,6 +91,7 @@ readme_app_after(struct emit *e, struct sbuf *sb, const struct site *s,
 			    "--secret-id /%s/ENV/email/%s/smtp --secret-string "
 			    "file:///dev/stdin\n```\n", m->label, m->region,
 			    m->region, s->name, m->label);
+		external |= m->send == SEND_SMTP;
 		sb_addf(sb, "\nEmail `%s`: SES verifies the domain on its own "
 		    "once the records exist\n(`terraform -chdir=%s output "
 		    "%s_email_verified`; the records are in\n`%s_email_records`). "
@@ -80,6 +101,8 @@ readme_app_after(struct emit *e, struct sbuf *sb, const struct site *s,
 		    "resource can.\n", m->label, dir, m->label, m->label,
 		    m->region);
 	}
+	if (external)
+		restart(sb, s);
 	for (t = s->tasks; t != NULL; t = t->next) {
 		struct sbuf	cmd = SBUF_INIT;
 		size_t		i;
