@@ -801,6 +801,13 @@ build_email(struct chk *c, struct site *s, const struct srcpos *envpos,
 		    "site '%s' runs in '%s' is not supported yet; leave "
 		    "'region' out", m->region, s->name,
 		    s->region[PROVIDER_AWS]);
+	/* One SES identity per domain, account and region. */
+	for (i = 0; m->domain.v != NULL && m->domain.vpos != NULL &&
+	    i < s->nenv; i++)
+		if (m->domain.v[i] != NULL && m->region != NULL)
+			chk_claim(c, &c->ses_domains, arena_printf(c->ar,
+			    "%s:%s", m->region, m->domain.v[i]), "email domain",
+			    m->domain.v[i], s, s->envs[i], &m->domain.vpos[i]);
 	**tail = m;
 	*tail = &m->next;
 }

@@ -26,6 +26,7 @@ struct chk {
 	struct strmap	 iam_names;	/* "aws:name" -> struct owner */
 	struct strmap	 cdn_domains;	/* domain -> struct owner */
 	struct strmap	 svc_domains;	/* domain -> struct owner */
+	struct strmap	 ses_domains;	/* "region:domain" -> struct owner */
 	struct strmap	 eips;		/* AWS region -> struct eip_count */
 	bool		 no_state_reported[PROVIDER__MAX];
 };
@@ -70,6 +71,9 @@ bool		chk_env_list(struct chk *, const struct ast *attr,
 /* check_site.c: pass 3, one site. */
 void		chk_site(struct chk *, const struct ast *block,
 		    const char *input, struct site ***tail);
+void		chk_claim(struct chk *, struct strmap *, const char *key,
+		    const char *what, const char *shown, const struct site *,
+		    const char *env, const struct srcpos *);
 void		chk_no_bucket(struct chk *, const struct site *,
 		    const char *label, const struct srcpos *);
 struct domain	*chk_zone_of(const struct config *, const char *name);

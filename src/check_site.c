@@ -143,8 +143,8 @@ build_envs(struct chk *c, struct site *s, const struct ast *block,
 }
 
 /* Registers a globally unique name; reports a clash with its first use. */
-static void
-claim(struct chk *c, struct strmap *m, const char *key, const char *what,
+void
+chk_claim(struct chk *c, struct strmap *m, const char *key, const char *what,
     const char *shown, const struct site *s, const char *env,
     const struct srcpos *pos)
 {
@@ -267,7 +267,7 @@ build_bucket(struct chk *c, struct site *s, const struct srcpos *envpos,
 		for (i = 0; site_has(s, (enum provider)p) &&
 		    bk->name.v != NULL && i < s->nenv; i++)
 			if (bk->name.v[i] != NULL)
-				claim(c, &c->bucket_names, arena_printf(c->ar,
+				chk_claim(c, &c->bucket_names, arena_printf(c->ar,
 				    "%s:%s", provider_names[p], bk->name.v[i]),
 				    "bucket name", bk->name.v[i], s, s->envs[i],
 				    bk->name.vpos != NULL ?
@@ -359,7 +359,7 @@ build_cdn(struct chk *c, struct site *s, const struct srcpos *envpos,
 	    &cdn->domain)) {
 		for (i = 0; i < s->nenv; i++) {
 			cdn->zone[i] = chk_zone_of(c->cfg, cdn->domain.v[i]);
-			claim(c, &c->cdn_domains, cdn->domain.v[i],
+			chk_claim(c, &c->cdn_domains, cdn->domain.v[i],
 			    "cdn domain", cdn->domain.v[i], s, s->envs[i],
 			    &cdn->domain.vpos[i]);
 		}
@@ -620,7 +620,7 @@ claim_iam(struct chk *c, struct site *s)
 			const char *name = arena_printf(c->ar, "%s-%s",
 			    s->envs[i], s->name);
 
-			claim(c, &c->iam_names, arena_printf(c->ar, "%s:%s",
+			chk_claim(c, &c->iam_names, arena_printf(c->ar, "%s:%s",
 			    provider_names[p], name), "IAM name", name, s,
 			    s->envs[i], &s->creds->pos);
 		}
