@@ -187,7 +187,9 @@ job() {
 		else
 			ko "$m: terraform init"
 		fi
-		if [ -f "tests/modules/$m/moto.tftest.hcl" ]; then
+		if [ -f "tests/modules/$m/moto.skip" ]; then
+			sk "$m emulator: $(cat "tests/modules/$m/moto.skip")"
+		elif [ -f "tests/modules/$m/moto.tftest.hcl" ]; then
 			if [ -z "$endpoint" ]; then
 				for r in $(sed -n 's/^run "\([^"]*\)".*/\1/p' "tests/modules/$m/moto.tftest.hcl"); do
 					sk "$m emulator $r: no emulator"
@@ -228,10 +230,10 @@ leak() {
 		-var "endpoint=$leak_endpoint" -var password_version=2 > plan.log 2>&1 &&
 		terraform show -json rotate.plan > plan.json &&
 		terraform output -json > outputs.json) || ko "rotation plan of the secret-holding modules"
-	if python3 tests/modules/leak/values.py "$leak_endpoint" > "$d/values" 2> "$d/values.err"; then
-		ok "secret values read back from the emulator ($(wc -l < "$d/values" | tr -d ' ') values)"
+	if python3 tests/modules/leak/values.py "$leak_endpoint" "$d/outputs.json" > "$d/values" 2> "$d/values.err"; then
+		ok "secret values read back from the emulator ($(wc -l < "$d/values" | tr -d ' ') values), outputs reference them by ARN"
 	else
-		ko "secret values read back from the emulator"
+		ko "secret values read back from the emulator, outputs"
 		sed 's/^/    /' "$d/values.err"
 		return
 	fi
