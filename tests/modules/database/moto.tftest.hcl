@@ -1,6 +1,8 @@
 # The database module against the local AWS emulator. Mocked providers
 # cannot run it: Terraform 1.11 has no mocked ephemeral resources. Plans
-# open the ephemeral password and read-back resources against the emulator.
+# open the ephemeral password and read-back resources against the emulator;
+# the apply is the leak root's (tests/modules/leak), which suite-modules.sh
+# checks: each RDS instance costs minutes of the provider's waiters.
 
 run "fixture" {
   module {
@@ -74,25 +76,6 @@ run "old_version_forces_tls" {
   }
 }
 
-run "generated" {
-  variables {
-    vpc_id                    = run.fixture.vpc_id
-    subnet_ids                = run.fixture.subnet_ids
-    client_security_group_ids = { web = run.fixture.client_security_group_id }
-    url_secret                = true
-  }
-
-  assert {
-    condition     = output.password_value_from == "${aws_secretsmanager_secret.password[0].arn}:password::" && output.url_secret_arn == aws_secretsmanager_secret.url[0].arn
-    error_message = "Services must read the password and URL from the module's secrets."
-  }
-  assert {
-    condition     = output.endpoint == "${aws_db_instance.this.address}:5432"
-    error_message = "endpoint must be host:port."
-  }
-}
-
-# A plan only: each RDS instance costs minutes of the provider's waiters.
 run "rds_managed" {
   command = plan
 

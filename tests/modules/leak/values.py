@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""values.py ENDPOINT: prints, one a line, every secret value the leak root
-wrote into the emulator (the database password, its URL, the generated
-key), and fails when one is missing or too short to search for."""
+"""values.py ENDPOINT OUTPUTS: prints, one a line, every secret value the
+leak root wrote into the emulator (the database password, its URL, the
+generated key), and fails when one is missing or too short to search for,
+or when the root's outputs (terraform output -json) do not reference the
+secrets the way containers need."""
 import json
 import sys
 
@@ -35,4 +37,17 @@ for v in values:
         sys.exit(f"a secret value is only {len(v)} characters long")
 if len(values[2]) != 50:
     sys.exit(f"the generated key has {len(values[2])} characters, not 50")
+out = json.load(open(sys.argv[2]))
+database = out["database"]["value"]
+arns = {s["Name"]: s["ARN"] for s in client.list_secrets()["SecretList"]}
+if database["password_value_from"] != arns["/botolph/leak/main"] + ":password::":
+    sys.exit(f"password_value_from is {database['password_value_from']}")
+if database["url_secret_arn"] != arns["/botolph/leak/main-url"]:
+    sys.exit(f"url_secret_arn is {database['url_secret_arn']}")
+if database["endpoint"] != database["address"] + ":5432":
+    sys.exit(f"endpoint is {database['endpoint']}")
+if out["django_secret_key"]["value"]["arn"] != arns["/botolph/leak/django_secret_key"]:
+    sys.exit("the generated secret's arn output differs")
+if "/botolph/leak/email_host_password" not in out["email_host_password"]["value"]["put_value_command"]:
+    sys.exit("the external secret's put_value_command differs")
 print("\n".join(values))
