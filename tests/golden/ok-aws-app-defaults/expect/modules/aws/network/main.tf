@@ -11,6 +11,10 @@ locals {
   create = var.vpc_id == null
   zones  = local.create ? slice(data.aws_availability_zones.this[0].names, 0, var.zones) : []
 
+  # Counts come from variables, never from the zones data source: a module
+  # behind depends_on reads its data sources only at apply time.
+  subnets = local.create ? var.zones : 0
+
   # Zonal NAT gateways, each with its Elastic IP (the quota is 5 per region).
   zonal_nat = local.create ? (var.nat == "per_zone" ? var.zones : var.nat == "single" ? 1 : 0) : 0
   regional  = local.create && var.nat == "regional"
@@ -83,7 +87,7 @@ resource "aws_internet_gateway" "this" {
 # Public IPs are asked for by the services that need one, not given to
 # every interface of the subnet.
 resource "aws_subnet" "public" {
-  count = length(local.zones)
+  count = local.subnets
 
   vpc_id                  = aws_vpc.this[0].id
   availability_zone       = local.zones[count.index]
@@ -96,7 +100,7 @@ resource "aws_subnet" "public" {
 }
 
 resource "aws_subnet" "private" {
-  count = length(local.zones)
+  count = local.subnets
 
   vpc_id            = aws_vpc.this[0].id
   availability_zone = local.zones[count.index]
@@ -109,7 +113,7 @@ resource "aws_subnet" "private" {
 
 # Smaller subnets in the last two sixteenths of the range, unused above.
 resource "aws_subnet" "database" {
-  count = length(local.zones)
+  count = local.subnets
 
   vpc_id            = aws_vpc.this[0].id
   availability_zone = local.zones[count.index]
@@ -139,7 +143,7 @@ resource "aws_route" "public_internet" {
 }
 
 resource "aws_route_table_association" "public" {
-  count = length(local.zones)
+  count = local.subnets
 
   subnet_id      = aws_subnet.public[count.index].id
   route_table_id = aws_route_table.public[0].id
@@ -205,7 +209,7 @@ resource "aws_route" "private_nat" {
 }
 
 resource "aws_route_table_association" "private" {
-  count = length(local.zones)
+  count = local.subnets
 
   subnet_id      = aws_subnet.private[count.index].id
   route_table_id = aws_route_table.private[local.private_tables > 1 ? count.index : 0].id
@@ -223,7 +227,7 @@ resource "aws_route_table" "database" {
 }
 
 resource "aws_route_table_association" "database" {
-  count = length(local.zones)
+  count = local.subnets
 
   subnet_id      = aws_subnet.database[count.index].id
   route_table_id = aws_route_table.database[0].id
