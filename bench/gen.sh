@@ -1,7 +1,8 @@
 #!/bin/sh
 # gen.sh N DIR: writes a deterministic workload of N sites into DIR/sites:
 # three environments; every second site has a custom CDN domain, every
-# third runs on both providers, every fifth has expiring media.
+# third runs on both providers, every fifth has expiring media, every
+# seventh AWS-only one is an app stack (a service, its database, a secret).
 set -eu
 n=$1
 dir=$2
@@ -45,7 +46,17 @@ awk -v n="$n" -v dir="$dir/sites" 'BEGIN {
 			print "    static = true" > f
 		if (i % 2 == 0)
 			print "    domain = \"cdn-" s "-${env}.bench.example.org\"" > f
-		print "  }\n\n  credentials {}\n}" > f
+		print "  }\n\n  credentials {}" > f
+		if (i % 7 == 1 && i % 3 != 0) {
+			print "\n  secrets = { app_key = 50 }\n" > f
+			print "  database \"main\" {}\n" > f
+			print "  service \"web\" {\n    image  = \"bench/web:1.0\"\n" \
+			    "    port   = 8000\n    domain = \"app-" s \
+			    "-${env}.bench.example.org\"\n  }\n" > f
+			print "  env \"web\" {\n    SECRET_KEY = secret.app_key\n" \
+			    "    DB_HOST    = database.main.host\n  }" > f
+		}
+		print "}" > f
 		close(f)
 	}
 }'

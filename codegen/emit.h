@@ -45,12 +45,15 @@ enum setting_kind {
 	SET_STRING,
 	SET_NUMBER,
 	SET_NULL,	/* no value in that environment */
+	SET_BOOL,
+	SET_HCL,	/* str holds HCL expressions, written as they are */
 };
 
 struct setting {
 	const char		*key;
 	const char		**str;	/* per environment (NULL entry: null) */
 	const int64_t		*num;	/* per environment, SET_NUMBER */
+	const bool		*b;	/* per environment, SET_BOOL */
 	enum setting_kind	 kind;
 };
 
@@ -77,8 +80,22 @@ void	tf_identity_output(struct hclw *, const struct site *, enum provider);
 const char	*tf_output_name(struct arena *, enum provider, enum ref_kind,
 		    const struct bucket *);
 
+/* The Terraform and provider versions a root needs. */
+void	tf_terraform_block_v(struct emit *, struct hclw *, enum provider,
+	    const char *state_key, bool backend, const char *tf_version,
+	    const char *provider_version);
+/* Name of the output a reference of an env block reads, per provider. */
+const char	*tf_ref_output(struct arena *, enum provider,
+		    const struct envvar *);
+/* Secrets Manager id (and JSON key) of a secret reference. */
+const char	*tf_secret_id(struct arena *, const struct site *,
+		    const char *env, const struct envvar *);
+
 /* Terraform version constraint and provider sources and versions. */
 #define TF_REQUIRED_VERSION	">= 1.10"
+/* Write-only arguments and the regional NAT gateway (app stacks). */
+#define TF_APP_REQUIRED_VERSION	">= 1.11"
+#define TF_APP_AWS_VERSION	"~> 6.24"
 extern const char *const tf_provider_source[PROVIDER__MAX];
 extern const char *const tf_provider_version[PROVIDER__MAX];
 extern const char *const tf_provider_local[PROVIDER__MAX];
@@ -86,10 +103,21 @@ extern const char *const tf_provider_local[PROVIDER__MAX];
 /* Back-ends. */
 void	tf_aws_site(struct emit *, const struct site *);
 void	tf_aws_state(struct emit *);
+/* The app-stack part of an AWS root (tf_aws_app.c). */
+size_t	tf_aws_app_nsettings(const struct site *);
+size_t	tf_aws_app_settings(struct emit *, const struct site *,
+	    struct setting *);
+void	tf_aws_app_main(struct emit *, struct hclw *, const struct site *);
+void	tf_aws_app_outputs(struct emit *, struct hclw *, const struct site *);
+void	tf_aws_app_modules(struct emit *, const struct site *);
 void	tf_scw_site(struct emit *, const struct site *);
 void	tf_scw_state(struct emit *);
 void	tf_scw_shared(struct emit *);
 void	env_emit(struct emit *);
 void	readme_emit(struct emit *);
+/* The app-stack steps of a site's README section (readme_app.c). */
+void	readme_app_before(struct sbuf *, const struct site *);
+void	readme_app_after(struct emit *, struct sbuf *, const struct site *,
+	    const char *dir);
 
 #endif

@@ -50,6 +50,17 @@ env_blocks(struct arena *ar, const struct site *s, enum provider p)
 	return eb->nvars > 0 ? eb : NULL;
 }
 
+bool
+env_has_secret_refs(const struct envblock *eb)
+{
+	const struct envvar	*v;
+
+	for (v = eb->vars; v != NULL; v = v->next)
+		if (ref_is_secret(v->ref))
+			return true;
+	return false;
+}
+
 const char *
 env_template_path(struct arena *ar, const struct site *s, const char *block,
     const char *env, enum provider p)
@@ -79,12 +90,19 @@ runtime_template(struct emit *e, const struct site *s, enum provider p,
 	    eb->implicit ? "" : " --block ", eb->implicit ? "" : eb->label);
 	sb_addstr(&sb, "# and keep the filled file out of git: it holds "
 	    "secrets.\n");
+	if (env_has_secret_refs(eb))
+		sb_addstr(&sb, "# @secret:ID stands for the Secrets Manager "
+		    "secret ID (ID:KEY: one key of\n# its JSON); siteinfra "
+		    "env keeps the placeholder, never the value.\n");
 	for (v = eb->vars; v != NULL; v = v->next) {
 		if (v->ref == REF_NONE)
 			sb_addf(&sb, "%s=%s\n", v->key, v->literal.v[envi]);
+		else if (ref_is_secret(v->ref))
+			sb_addf(&sb, "%s=@secret:%s\n", v->key,
+			    tf_secret_id(e->ar, s, s->envs[envi], v));
 		else
 			sb_addf(&sb, "%s=@output:%s\n", v->key,
-			    tf_output_name(e->ar, p, v->ref, v->bucket));
+			    tf_ref_output(e->ar, p, v));
 	}
 	emit_file(e, env_template_path(e->ar, s, eb->label, s->envs[envi], p),
 	    &sb, s->name);

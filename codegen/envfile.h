@@ -3,6 +3,8 @@
 #ifndef ENVFILE_H
 #define ENVFILE_H
 
+#include <stdbool.h>
+
 #include "model.h"
 
 struct arena;
@@ -17,6 +19,8 @@ struct arena;
  */
 const struct envblock	*env_blocks(struct arena *, const struct site *,
 			    enum provider);
+/* True when the block holds references to secrets (@secret: lines). */
+bool			 env_has_secret_refs(const struct envblock *);
 /* env.d/<site>/<block>.<env>.<provider>.dist */
 const char		*env_template_path(struct arena *,
 			    const struct site *, const char *block,

@@ -40,7 +40,11 @@ intro(struct emit *e, struct sbuf *sb)
 		env_list(sb, s);
 		sb_addf(sb, " | `%s.tfstate` |\n", s->state_key);
 	}
-	sb_addstr(sb, "\nRequirements: Terraform 1.10 or later. Each "
+	for (s = e->cfg->sites; s != NULL && !site_has_app(s); s = s->next)
+		;
+	sb_addf(sb, "\nRequirements: Terraform %s or later. Each ",
+	    s != NULL ? "1.11" : "1.10");
+	sb_addstr(sb, ""
 	    "environment is a Terraform\nworkspace; a plan in any other "
 	    "workspace fails with the list of valid ones.\n");
 }
@@ -77,7 +81,10 @@ site_steps(struct emit *e, struct sbuf *sb, const struct site *s,
 				    s->name, provider_names[p]);
 	const struct envblock	*eb;
 
-	sb_addf(sb, "\n### Site %s\n\n", s->name);
+	sb_addf(sb, "\n### Site %s\n", s->name);
+	if (p == PROVIDER_AWS)
+		readme_app_before(sb, s);
+	sb_addstr(sb, "\n");
 	sb_addf(sb, "For each environment ENV of ");
 	env_list(sb, s);
 	sb_addstr(sb, ":\n\n```sh\n");
@@ -112,6 +119,8 @@ site_steps(struct emit *e, struct sbuf *sb, const struct site *s,
 			sb_addstr(sb, "Their certificates and records are "
 			    "managed in Route53: one apply is enough.\n");
 	}
+	if (p == PROVIDER_AWS)
+		readme_app_after(e, sb, s, dir);
 	for (eb = env_blocks(e->ar, s, p); eb != NULL; eb = eb->next) {
 		sb_addf(sb, "\nRuntime env file `%s` (template `env.d/%s/%s.ENV."
 		    "%s.dist`), filled from the outputs:\n\n```sh\n",

@@ -4,6 +4,7 @@
 
 #include "arena.h"
 #include "emit.h"
+#include "model.h"
 
 #define MODULES	"../../../modules/aws"
 
@@ -44,6 +45,16 @@ providers_tf(struct emit *e, const struct site *s, const char *dir)
 		default_tags(&w, s->name);
 		hclw_block_close(&w);
 	}
+	if (s->services != NULL || s->emails != NULL) {
+		hclw_doc(&w, "Route53 records (certificate validation, aliases, "
+		    "email) go through this");
+		hclw_doc(&w, "alias; the zones are in the resources' account.");
+		hclw_block_open(&w, "provider", "aws", NULL);
+		hclw_attr_str(&w, "alias", "dns");
+		hclw_attr_str(&w, "region", s->region[PROVIDER_AWS]);
+		default_tags(&w, s->name);
+		hclw_block_close(&w);
+	}
 	emit_hcl(e, &w, arena_printf(e->ar, "%s/providers.tf", dir), &sb,
 	    s->name);
 }
@@ -62,7 +73,8 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 	struct bucket	*b;
 	size_t		 n = 0, i;
 
-	set = arena_array(e->ar, 4 + 2 * s->nbuckets, sizeof(*set));
+	set = arena_array(e->ar, 4 + 2 * s->nbuckets +
+	    tf_aws_app_nsettings(s), sizeof(*set));
 	if (s->cdn != NULL && s->cdn->serve_static) {
 		set[n].key = "app_domain";
 		set[n].str = s->app_domain.v;
@@ -97,6 +109,7 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 		set[n].str = s->cdn->price_class.v;
 		n++;
 	}
+	n += tf_aws_app_settings(e, s, set + n);
 	*out = set;
 	return n;
 }
@@ -199,6 +212,7 @@ main_tf(struct emit *e, const struct site *s, const char *dir)
 		cdn_module(e, &w, s);
 	if (s->creds != NULL)
 		credentials_module(e, &w, s);
+	tf_aws_app_main(e, &w, s);
 	emit_hcl(e, &w, arena_printf(e->ar, "%s/main.tf", dir), &sb, s->name);
 }
 
@@ -239,6 +253,7 @@ outputs_tf(struct emit *e, const struct site *s, const char *dir)
 		    "Secret access key of the site's IAM user.",
 		    "module.credentials.secret_access_key", true);
 	}
+	tf_aws_app_outputs(e, &w, s);
 	emit_hcl(e, &w, arena_printf(e->ar, "%s/outputs.tf", dir), &sb,
 	    s->name);
 }
@@ -251,8 +266,13 @@ versions_tf(struct emit *e, const struct site *s, const char *dir)
 
 	hclw_init(&w, &sb);
 	hclw_header(&w, s->input);
-	tf_terraform_block(e, &w, PROVIDER_AWS,
-	    arena_printf(e->ar, "%s.tfstate", s->state_key), true);
+	if (site_has_app(s))
+		tf_terraform_block_v(e, &w, PROVIDER_AWS, arena_printf(e->ar,
+		    "%s.tfstate", s->state_key), true, TF_APP_REQUIRED_VERSION,
+		    TF_APP_AWS_VERSION);
+	else
+		tf_terraform_block(e, &w, PROVIDER_AWS, arena_printf(e->ar,
+		    "%s.tfstate", s->state_key), true);
 	emit_hcl(e, &w, arena_printf(e->ar, "%s/versions.tf", dir), &sb,
 	    s->name);
 }
@@ -272,6 +292,7 @@ tf_aws_site(struct emit *e, const struct site *s)
 		emit_module(e, PROVIDER_AWS, "cdn");
 	if (s->creds != NULL)
 		emit_module(e, PROVIDER_AWS, "credentials");
+	tf_aws_app_modules(e, s);
 }
 
 /* infra/state/aws: the state bucket, its KMS key, the lock table. */

@@ -80,12 +80,21 @@ void
 tf_terraform_block(struct emit *e, struct hclw *w, enum provider p,
     const char *state_key, bool backend)
 {
+	tf_terraform_block_v(e, w, p, state_key, backend, TF_REQUIRED_VERSION,
+	    tf_provider_version[p]);
+}
+
+void
+tf_terraform_block_v(struct emit *e, struct hclw *w, enum provider p,
+    const char *state_key, bool backend, const char *tf_version,
+    const char *provider_version)
+{
 	hclw_block_open(w, "terraform", NULL, NULL);
-	hclw_attr_str(w, "required_version", TF_REQUIRED_VERSION);
+	hclw_attr_str(w, "required_version", tf_version);
 	hclw_block_open(w, "required_providers", NULL, NULL);
 	hclw_attr_open(w, tf_provider_local[p], "{");
 	hclw_attr_str(w, "source", tf_provider_source[p]);
-	hclw_attr_str(w, "version", tf_provider_version[p]);
+	hclw_attr_str(w, "version", provider_version);
 	hclw_close(w, "}");
 	hclw_block_close(w);
 	if (backend)
@@ -125,6 +134,11 @@ tf_locals(struct hclw *w, const struct site *s, const struct setting *set,
 			sb_reset(&v);
 			if (set[k].kind == SET_NUMBER)
 				sb_addf(&v, "%lld", (long long)set[k].num[i]);
+			else if (set[k].kind == SET_BOOL)
+				sb_addstr(&v, set[k].b[i] ? "true" : "false");
+			else if (set[k].kind == SET_HCL &&
+			    set[k].str[i] != NULL)
+				sb_addstr(&v, set[k].str[i]);
 			else if (set[k].kind == SET_NULL ||
 			    set[k].str[i] == NULL)
 				sb_addstr(&v, "null");

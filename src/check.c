@@ -239,6 +239,9 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 	strmap_init(&c.iam_names, ar);
 	strmap_init(&c.state_keys, ar);
 	strmap_init(&c.cdn_domains, ar);
+	strmap_init(&c.svc_domains, ar);
+	strmap_init(&c.ses_domains, ar);
+	strmap_init(&c.eips, ar);
 	strmap_init(&domains, ar);
 	*out = NULL;
 

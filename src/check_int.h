@@ -12,6 +12,7 @@
 #include "strmap.h"
 
 struct block_spec;
+struct suggest;
 
 /* Longest expiration accepted, in days (100 years). */
 #define MAX_EXPIRATION	36500
@@ -25,6 +26,9 @@ struct chk {
 	struct strmap	 iam_names;	/* "aws:name" -> struct owner */
 	struct strmap	 cdn_domains;	/* domain -> struct owner */
 	struct strmap	 state_keys;	/* "aws:key" -> struct site */
+	struct strmap	 svc_domains;	/* domain -> struct owner */
+	struct strmap	 ses_domains;	/* "region:domain" -> struct owner */
+	struct strmap	 eips;		/* AWS region -> struct eip_count */
 	bool		 no_state_reported[PROVIDER__MAX];
 };
 
@@ -51,6 +55,12 @@ bool		chk_env_strings(struct chk *, const struct site *,
 		    const struct srcpos *envpos, const struct ast *attr,
 		    const char *(*check)(const char *), const char *what,
 		    struct envstr *out);
+bool		chk_env_bools(struct chk *, const struct site *,
+		    const struct srcpos *envpos, const struct ast *attr,
+		    struct envbool *out);
+bool		chk_env_lists(struct chk *, const struct site *,
+		    const struct srcpos *envpos, const struct ast *attr,
+		    struct envlist *out);
 bool		chk_env_numbers(struct chk *, const struct site *,
 		    const struct srcpos *envpos, const struct ast *attr,
 		    int64_t min, int64_t max, struct envnum *out);
@@ -64,5 +74,34 @@ const char	*chk_envkey_refused(const char *key);
 /* check_site.c: pass 3, one site. */
 void		chk_site(struct chk *, const struct ast *block,
 		    const char *input, struct site ***tail);
+void		chk_claim(struct chk *, struct strmap *, const char *key,
+		    const char *what, const char *shown, const struct site *,
+		    const char *env, const struct srcpos *);
+void		chk_no_bucket(struct chk *, const struct site *,
+		    const char *label, const struct srcpos *);
+struct domain	*chk_zone_of(const struct config *, const char *name);
+
+/* check_app.c: the app-stack blocks of one site. */
+/* Builds network, secrets, databases, emails and services. */
+void		chk_app_components(struct chk *, struct site *,
+		    const struct srcpos *envpos, const struct ast *block);
+/* A database/secret/service/email reference: 1 built, 0 not one, -1 bad. */
+int		chk_app_ref(struct chk *, const struct site *,
+		    const struct ast *v, struct envvar *);
+void		chk_app_suggest(struct chk *, struct suggest *,
+		    const struct site *);
+/* The service an env block (by label) feeds, or NULL. */
+const struct service *chk_app_fed(const struct site *, const char *label,
+		    const struct ast *site_block);
+/* After the env blocks: service envs, tasks and the cross rules. */
+void		chk_app_link(struct chk *, struct site *,
+		    const struct srcpos *envpos, const struct ast *block);
+/* "site 'x' has no <what> '<label>'", with the best suggestion. */
+void		chk_no_such(struct chk *, const struct site *,
+		    const char *what, const char *label, struct suggest *,
+		    const struct srcpos *);
+/* Fargate's cpu/memory table, for each environment. */
+void		chk_fargate(struct chk *, const struct site *,
+		    const struct envnum *cpu, const struct envnum *memory);
 
 #endif

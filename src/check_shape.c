@@ -55,9 +55,14 @@ kinds_desc(unsigned kinds, unsigned flags)
 		base = "a string or a reference";
 		break;
 	}
+	if (flags & AF_NAME_MAP)
+		return "a map of names to numbers or strings";
 	if (flags & AF_PER_ENV)
 		return kinds == VK_STRING ? "a string or a map by environment" :
 		    kinds == VK_NUMBER ? "a number or a map by environment" :
+		    kinds == VK_BOOL ? "true, false or a map by environment" :
+		    kinds == VK_STRLIST ?
+		    "a list of strings or a map by environment" :
 		    "a string, a reference or a map by environment";
 	if (flags & AF_PER_PROVIDER)
 		return "a string or a map by provider";
@@ -163,6 +168,16 @@ shape_attr(struct chk *c, const struct ast *attr, const struct attr_spec *a)
 {
 	const struct ast	*v = attr->child, *e;
 
+	if (a->flags & AF_NAME_MAP) {
+		if (v->kind != AST_MAP) {
+			kind_error(c, attr, a, v);
+			return;
+		}
+		shape_map_keys(c, v);
+		for (e = v->child; e != NULL; e = e->next)
+			shape_value(c, attr, a, e->child, false);
+		return;
+	}
 	if (v->kind != AST_MAP) {
 		shape_value(c, attr, a, v, false);
 		return;
@@ -265,7 +280,7 @@ shape_block(struct chk *c, const struct block_spec *spec,
 	chk_shape_body(c, spec, b, b->child);
 }
 
-#define SCHEMA_MAX_ROWS	16
+#define SCHEMA_MAX_ROWS	32
 
 void
 chk_shape_body(struct chk *c, const struct block_spec *spec,

@@ -143,8 +143,8 @@ build_envs(struct chk *c, struct site *s, const struct ast *block,
 }
 
 /* Registers a globally unique name; reports a clash with its first use. */
-static void
-claim(struct chk *c, struct strmap *m, const char *key, const char *what,
+void
+chk_claim(struct chk *c, struct strmap *m, const char *key, const char *what,
     const char *shown, const struct site *s, const char *env,
     const struct srcpos *pos)
 {
@@ -267,7 +267,7 @@ build_bucket(struct chk *c, struct site *s, const struct srcpos *envpos,
 		for (i = 0; site_has(s, (enum provider)p) &&
 		    bk->name.v != NULL && i < s->nenv; i++)
 			if (bk->name.v[i] != NULL)
-				claim(c, &c->bucket_names, arena_printf(c->ar,
+				chk_claim(c, &c->bucket_names, arena_printf(c->ar,
 				    "%s:%s", provider_names[p], bk->name.v[i]),
 				    "bucket name", bk->name.v[i], s, s->envs[i],
 				    bk->name.vpos != NULL ?
@@ -278,8 +278,8 @@ build_bucket(struct chk *c, struct site *s, const struct srcpos *envpos,
 }
 
 /* A bucket label that names no bucket of the site, with a suggestion. */
-static void
-no_bucket(struct chk *c, const struct site *s, const char *label,
+void
+chk_no_bucket(struct chk *c, const struct site *s, const char *label,
     const struct srcpos *pos)
 {
 	struct suggest	 sg;
@@ -314,8 +314,8 @@ price_class_problem(const char *v)
 }
 
 /* The declared domain a CDN domain lives in: the longest suffix. */
-static struct domain *
-zone_of(const struct config *cfg, const char *name)
+struct domain *
+chk_zone_of(const struct config *cfg, const char *name)
 {
 	struct domain	*d, *best = NULL;
 
@@ -337,7 +337,7 @@ build_cdn(struct chk *c, struct site *s, const struct srcpos *envpos,
 	cdn->pos = b->keypos;
 	if ((a = chk_attr(b, "bucket")) != NULL) {
 		if ((cdn->bucket = site_bucket(s, a->child->str)) == NULL)
-			no_bucket(c, s, a->child->str, &a->child->pos);
+			chk_no_bucket(c, s, a->child->str, &a->child->pos);
 	} else if (s->nbuckets == 1)
 		cdn->bucket = s->buckets;
 	else if (s->nbuckets == 0)
@@ -358,8 +358,8 @@ build_cdn(struct chk *c, struct site *s, const struct srcpos *envpos,
 	    chk_env_strings(c, s, envpos, a, name_dns_problem, "cdn domain",
 	    &cdn->domain)) {
 		for (i = 0; i < s->nenv; i++) {
-			cdn->zone[i] = zone_of(c->cfg, cdn->domain.v[i]);
-			claim(c, &c->cdn_domains, cdn->domain.v[i],
+			cdn->zone[i] = chk_zone_of(c->cfg, cdn->domain.v[i]);
+			chk_claim(c, &c->cdn_domains, cdn->domain.v[i],
 			    "cdn domain", cdn->domain.v[i], s, s->envs[i],
 			    &cdn->domain.vpos[i]);
 		}
@@ -394,7 +394,7 @@ build_credentials(struct chk *c, struct site *s, const struct ast *b)
 		i = 0;
 		for (item = a->child->child; item != NULL; item = item->next) {
 			if ((bk = site_bucket(s, item->str)) == NULL) {
-				no_bucket(c, s, item->str, &item->pos);
+				chk_no_bucket(c, s, item->str, &item->pos);
 				continue;
 			}
 			cr->buckets[i++] = bk;
@@ -432,6 +432,7 @@ suggest_refs(struct chk *c, struct suggest *sg, const struct site *s)
 		suggest_add(sg, arena_printf(c->ar, "bucket.%s.region",
 		    bk->label));
 	}
+	chk_app_suggest(c, sg, s);
 }
 
 static bool
@@ -473,11 +474,19 @@ build_ref(struct chk *c, const struct site *s, const struct ast *v,
 			ev->ref = attr[0] == 'n' ? REF_BUCKET_NAME :
 			    REF_BUCKET_REGION;
 			if ((ev->bucket = site_bucket(s, label)) == NULL) {
-				no_bucket(c, s, label, &v->pos);
+				chk_no_bucket(c, s, label, &v->pos);
 				return false;
 			}
 			return true;
 		}
+	}
+	switch (chk_app_ref(c, s, v, ev)) {
+	case 1:
+		return true;
+	case -1:
+		return false;
+	default:
+		break;
 	}
 	/* The environment and the site are interpolations, not references. */
 	if (strcmp(r, "env") == 0 || strcmp(r, "site") == 0) {
@@ -516,8 +525,10 @@ looks_secret(const char *key)
 
 static void
 build_env(struct chk *c, struct site *s, const struct srcpos *envpos,
-    const struct ast *b, struct envblock ***tail)
+    const struct ast *b, const struct ast *site_block,
+    struct envblock ***tail)
 {
+	const struct service	*fed = chk_app_fed(s, b->label, site_block);
 	struct envblock		*eb, *prev;
 	struct envvar		*ev, **vtail;
 	const struct ast	*a;
@@ -576,6 +587,13 @@ build_env(struct chk *c, struct site *s, const struct srcpos *envpos,
 					break;
 				}
 			if (looks_secret(a->name) && a->child->kind ==
+			    AST_STRING && a->child->len > 0 && fed != NULL)
+				diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+				    "'%s' looks like a secret, and env block "
+				    "'%s' feeds service '%s': give it as "
+				    "secret.<name>, never as a literal", a->name,
+				    b->label, fed->label);
+			else if (looks_secret(a->name) && a->child->kind ==
 			    AST_STRING && a->child->len > 0)
 				diag_add(c->dg, DIAG_WARNING, &a->child->pos,
 				    "'%s' looks like a secret: env files are "
@@ -607,7 +625,7 @@ claim_iam(struct chk *c, struct site *s)
 			const char *name = arena_printf(c->ar, "%s-%s",
 			    s->envs[i], s->name);
 
-			claim(c, &c->iam_names, arena_printf(c->ar, "%s:%s",
+			chk_claim(c, &c->iam_names, arena_printf(c->ar, "%s:%s",
 			    provider_names[p], name), "IAM name", name, s,
 			    s->envs[i], &s->creds->pos);
 		}
@@ -742,10 +760,12 @@ chk_site(struct chk *c, const struct ast *b, const char *input,
 		else if (n->kind == AST_BLOCK &&
 		    strcmp(n->name, "credentials") == 0)
 			build_credentials(c, s, n);
+	chk_app_components(c, s, envpos, b);
 	etail = &s->envblocks;
 	for (n = b->child; n != NULL; n = n->next)
 		if (n->kind == AST_BLOCK && strcmp(n->name, "env") == 0)
-			build_env(c, s, envpos, n, &etail);
+			build_env(c, s, envpos, n, b, &etail);
+	chk_app_link(c, s, envpos, b);
 	claim_iam(c, s);
 	build_state_key(c, s, b);
 	if (chk_errors(c) == before)

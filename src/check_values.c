@@ -299,6 +299,45 @@ chk_env_numbers(struct chk *c, const struct site *s,
 	return true;
 }
 
+bool
+chk_env_bools(struct chk *c, const struct site *s,
+    const struct srcpos *envpos, const struct ast *attr, struct envbool *out)
+{
+	const struct ast	**nodes;
+	size_t			 i;
+
+	nodes = arena_array(c->ar, s->nenv, sizeof(*nodes));
+	out->v = arena_array(c->ar, s->nenv, sizeof(*out->v));
+	out->pos = attr->pos;
+	out->set = true;
+	if (!per_env(c, s, envpos, attr, nodes))
+		return false;
+	for (i = 0; i < s->nenv; i++)
+		out->v[i] = nodes[i]->boolean;
+	return true;
+}
+
+bool
+chk_env_lists(struct chk *c, const struct site *s,
+    const struct srcpos *envpos, const struct ast *attr, struct envlist *out)
+{
+	const struct ast	**nodes;
+	size_t			 i;
+
+	nodes = arena_array(c->ar, s->nenv, sizeof(*nodes));
+	out->v = arena_array(c->ar, s->nenv, sizeof(*out->v));
+	out->n = arena_array(c->ar, s->nenv, sizeof(*out->n));
+	out->vpos = arena_array(c->ar, s->nenv, sizeof(*out->vpos));
+	out->pos = attr->pos;
+	out->set = true;
+	if (!per_env(c, s, envpos, attr, nodes))
+		return false;
+	for (i = 0; i < s->nenv; i++)
+		out->v[i] = chk_str_list(c, nodes[i], &out->n[i],
+		    &out->vpos[i]);
+	return true;
+}
+
 /* A list of strings as an arena array; positions in *pos when asked. */
 const char **
 chk_str_list(struct chk *c, const struct ast *list, size_t *n,

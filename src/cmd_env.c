@@ -132,7 +132,13 @@ fill(struct ctx *ctx, const struct json *doc, const struct site *s,
 			sb_addf(out, "%s=%s\n", v->key, v->literal.v[envi]);
 			continue;
 		}
-		name = tf_output_name(&ctx->ar, p, v->ref, v->bucket);
+		/* Secrets stay in the secret manager: a placeholder. */
+		if (ref_is_secret(v->ref)) {
+			sb_addf(out, "%s=@secret:%s\n", v->key, tf_secret_id(
+			    &ctx->ar, s, s->envs[envi], v));
+			continue;
+		}
+		name = tf_ref_output(&ctx->ar, p, v);
 		if ((val = output_value(ctx, doc, name, v->key)) == NULL) {
 			rc = -1;
 			continue;

@@ -32,3 +32,63 @@ site_bucket(const struct site *s, const char *label)
 			return b;
 	return NULL;
 }
+
+const char *const nat_names[NAT__MAX] = {
+	"none",		/* NAT_NONE */
+	"single",	/* NAT_SINGLE */
+	"regional",	/* NAT_REGIONAL */
+	"per_zone",	/* NAT_PER_ZONE */
+};
+_Static_assert(sizeof(nat_names) / sizeof(nat_names[0]) == NAT__MAX,
+    "nat_names");
+
+bool
+ref_is_secret(enum ref_kind r)
+{
+	return r == REF_DB_PASSWORD || r == REF_DB_URL || r == REF_SECRET ||
+	    r == REF_EMAIL_USER || r == REF_EMAIL_PASSWORD;
+}
+
+struct service *
+site_service(const struct site *s, const char *label)
+{
+	struct service	*v;
+
+	for (v = s->services; v != NULL; v = v->next)
+		if (strcmp(v->label, label) == 0)
+			return v;
+	return NULL;
+}
+
+struct database *
+site_database(const struct site *s, const char *label)
+{
+	struct database	*d;
+
+	for (d = s->databases; d != NULL; d = d->next)
+		if (strcmp(d->label, label) == 0)
+			return d;
+	return NULL;
+}
+
+struct secret *
+site_secret(const struct site *s, const char *label)
+{
+	struct secret	*k;
+
+	for (k = s->secrets; k != NULL; k = k->next)
+		if (strcmp(k->label, label) == 0)
+			return k;
+	return NULL;
+}
+
+struct email *
+site_email(const struct site *s, const char *label)
+{
+	struct email	*m;
+
+	for (m = s->emails; m != NULL; m = m->next)
+		if (strcmp(m->label, label) == 0)
+			return m;
+	return NULL;
+}

@@ -98,6 +98,157 @@ struct credentials {
 	size_t		 nbuckets;
 };
 
+struct envbool {
+	bool		*v;
+	struct srcpos	 pos;
+	bool		 set;
+};
+
+enum nat_mode {
+	NAT_NONE,	/* tasks in public subnets, no NAT gateway */
+	NAT_SINGLE,	/* one zonal NAT gateway and Elastic IP */
+	NAT_REGIONAL,	/* one regional NAT gateway */
+	NAT_PER_ZONE,	/* one NAT gateway and Elastic IP per zone */
+	NAT__MAX
+};
+
+extern const char *const nat_names[NAT__MAX];
+
+/* A list of strings resolved for each environment. */
+struct envlist {
+	const char	***v;	/* v[i][0..n[i]) */
+	size_t		*n;
+	struct srcpos	 pos;
+	struct srcpos	**vpos;	/* each item's position */
+	bool		 set;
+};
+
+/* network { cidr, zones, nat, endpoints }; implied by services. */
+struct network {
+	struct srcpos	 pos;
+	bool		 declared;
+	struct envstr	 cidr;
+	int64_t		 zones;
+	enum nat_mode	*nat;		/* per environment */
+	struct srcpos	 nat_pos;
+	const char	**endpoints;
+	size_t		 nendpoints;
+	struct envstr	 vpc_id;	/* v NULL: a VPC is created */
+	struct envlist	 public_subnets;
+	struct envlist	 private_subnets;
+};
+
+enum secret_kind {
+	SECRET_GENERATED,	/* Terraform writes a random value */
+	SECRET_EXTERNAL,	/* the operator writes it */
+};
+
+/* secret "<name>" { generate | external, version, recovery_days } */
+struct secret {
+	const char		*label;
+	struct srcpos		 pos;
+	enum secret_kind	 kind;
+	int64_t			 length;	/* SECRET_GENERATED */
+	struct envnum		 version;
+	struct envnum		 recovery_days;
+	bool			 used;		/* some env references it */
+	struct secret		*next;
+};
+
+enum db_password {
+	DBPW_GENERATED,		/* write-only, rotated by password_version */
+	DBPW_RDS_MANAGED,	/* manage_master_user_password */
+};
+
+/* database "<name>" { ... } */
+struct database {
+	const char		*label;
+	struct srcpos		 pos;
+	struct envstr		 version;
+	struct envstr		 class;		/* from size unless set */
+	struct envnum		 storage;
+	struct envnum		 max_storage;
+	const char		*name;
+	const char		*user;
+	enum db_password	 password;
+	struct srcpos		 password_pos;
+	struct envnum		 password_version;
+	struct envnum		 backups;
+	struct envbool		 multi_az;
+	struct envbool		 deletion_protection;
+	struct envbool		 final_snapshot;
+	bool			 iam_auth;
+	bool			 url_used;	/* database.<n>.url is referenced */
+	struct database		*next;
+};
+
+enum email_send {
+	SEND_API,	/* the task role may call SES */
+	SEND_SMTP,	/* the env gets SMTP host, port, user, password */
+};
+
+/* email "<name>" { domain, mail_from, send, smtp_credentials, dmarc } */
+struct email {
+	const char		*label;
+	struct srcpos		 pos;
+	struct envstr		 domain;
+	struct domain		**zone;		/* per env: managing zone */
+	const char		*mail_from;
+	enum email_send		 send;
+	bool			 smtp_generated;
+	const char		*dmarc;
+	const char		*region;
+	struct email		*next;
+};
+
+struct envblock;
+
+/* service "<name>" { image, port, ... } */
+struct service {
+	const char		*label;
+	struct srcpos		 pos;
+	const char		*short_name;
+	struct envstr		 image;
+	int64_t			 port;
+	struct envnum		 cpu;
+	struct envnum		 memory;
+	struct envnum		 count;
+	struct envnum		 max_count;
+	int64_t			 scale_cpu;
+	const char		*health;
+	const char		*health_codes;
+	struct envstr		 domain;	/* v NULL: no domain */
+	struct domain		**zone;		/* per env: managing zone */
+	const char		**paths;
+	size_t			 npaths;
+	struct srcpos		*paths_pos;
+	bool			 public;
+	const struct envblock	*env;		/* NULL: no environment */
+	const char		*env_label;	/* as written, or NULL */
+	struct srcpos		 env_pos;
+	const char		**command;
+	size_t			 ncommand;
+	struct bucket		**buckets;
+	size_t			 nbuckets;
+	struct envbool		 exec;
+	struct envbool		 spot;
+	const char		*arch;
+	struct envnum		 log_retention;
+	struct service		*next;
+};
+
+/* task "<name>" { service, command, cpu, memory } */
+struct task {
+	const char		*label;
+	struct srcpos		 pos;
+	struct service		*service;
+	const char		**command;
+	size_t			 ncommand;
+	struct envnum		 cpu;
+	struct envnum		 memory;
+	struct task		*next;
+};
+
 enum ref_kind {
 	REF_NONE,		/* a literal value */
 	REF_CDN_DOMAIN,		/* cdn.domain */
@@ -105,14 +256,36 @@ enum ref_kind {
 	REF_BUCKET_REGION,	/* bucket.<label>.region */
 	REF_ACCESS_KEY,		/* credentials.access_key */
 	REF_SECRET_KEY,		/* credentials.secret_key */
+	REF_BUCKET_DOMAIN,	/* bucket.<label>.domain_name */
+	REF_DB_HOST,		/* database.<n>.host */
+	REF_DB_PORT,		/* database.<n>.port */
+	REF_DB_NAME,		/* database.<n>.name */
+	REF_DB_USER,		/* database.<n>.user */
+	REF_DB_ENDPOINT,	/* database.<n>.endpoint */
+	REF_DB_PASSWORD,	/* database.<n>.password (secret) */
+	REF_DB_URL,		/* database.<n>.url (secret) */
+	REF_SECRET,		/* secret.<n> (secret) */
+	REF_SERVICE_URL,	/* service.<n>.url */
+	REF_EMAIL_HOST,		/* email.<n>.host */
+	REF_EMAIL_PORT,		/* email.<n>.port */
+	REF_EMAIL_USER,		/* email.<n>.user (secret) */
+	REF_EMAIL_PASSWORD,	/* email.<n>.password (secret) */
+	REF_EMAIL_DOMAIN,	/* email.<n>.domain */
 	REF__MAX
 };
+
+/* True for the references a container receives by ARN, never as text. */
+bool	ref_is_secret(enum ref_kind);
 
 struct envvar {
 	const char	*key;
 	struct srcpos	 pos;
 	enum ref_kind	 ref;
 	struct bucket	*bucket;	/* REF_BUCKET_* */
+	struct database	*database;	/* REF_DB_* */
+	struct secret	*secret;	/* REF_SECRET */
+	struct service	*service;	/* REF_SERVICE_URL */
+	struct email	*email;		/* REF_EMAIL_* */
 	struct envstr	 literal;	/* REF_NONE */
 	struct envvar	*next;
 };
@@ -143,6 +316,15 @@ struct site {
 	struct cdn	*cdn;
 	struct credentials *creds;
 	struct envblock	*envblocks;
+	struct network	*network;	/* NULL: no app stack */
+	struct secret	*secrets;
+	struct database	*databases;
+	size_t		 ndatabases;
+	struct email	*emails;
+	struct service	*services;
+	size_t		 nservices;
+	struct task	*tasks;
+	const char	*tls_policy;	/* of the site's load balancer */
 	struct site	*next;
 };
 
@@ -166,5 +348,17 @@ site_has(const struct site *s, enum provider p)
 
 /* Returns the bucket of the site with that label, or NULL. */
 struct bucket	*site_bucket(const struct site *, const char *label);
+/* The app-stack components of a site by label, or NULL. */
+struct service	*site_service(const struct site *, const char *label);
+struct database	*site_database(const struct site *, const char *label);
+struct secret	*site_secret(const struct site *, const char *label);
+struct email	*site_email(const struct site *, const char *label);
+
+/* True when the site declares any app-stack component. */
+static inline bool
+site_has_app(const struct site *s)
+{
+	return s->network != NULL || s->secrets != NULL || s->emails != NULL;
+}
 
 #endif

@@ -24,6 +24,19 @@ const char	*name_origin_problem(const char *);
  */
 const char	*name_envvalue_problem(const char *, size_t *at);
 
+/* App-stack names (names_app.c). */
+const char	*name_service_problem(const char *);
+const char	*name_short_problem(const char *);
+const char	*name_pg_problem(const char *);
+const char	*name_cidr_problem(const char *);
+bool		 name_cidr_docker(const char *);
+const char	*name_image_problem(const char *);
+bool		 name_image_floating(const char *);
+const char	*name_http_path_problem(const char *);
+const char	*name_path_pattern_problem(const char *);
+const char	*name_matcher_problem(const char *);
+const char	*name_dns_label_problem(const char *);
+
 /* True when a domain name equals zone or is below it. */
 bool		 name_in_zone(const char *domain, const char *zone);
 

@@ -19,6 +19,7 @@ enum {
 	AF_REQUIRED	= 1 << 0,
 	AF_PER_ENV	= 1 << 1,	/* may be an environment-keyed map */
 	AF_PER_PROVIDER	= 1 << 2,	/* may be a provider-keyed map */
+	AF_NAME_MAP	= 1 << 3,	/* a map of names to values (only) */
 };
 
 struct attr_spec {

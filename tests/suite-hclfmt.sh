@@ -9,7 +9,7 @@ hclfmt=$B/tools/hclfmt
 sh tests/tools/build-hclfmt.sh "$hclfmt" || { echo "cannot build hclfmt"; echo "0 passed, 1 failed"; exit 1; }
 pass=0
 fail=0
-files=$(find templates tests/golden -name '*.tf' -type f | LC_ALL=C sort)
+files=$(find templates tests/golden tests/modules -name '*.tf' -type f | LC_ALL=C sort)
 for f in $files; do
 	if ! "$hclfmt" -require-no-change "$f" > /dev/null 2>&1; then
 		echo "FAIL: hclfmt would change $f"

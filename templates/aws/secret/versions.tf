@@ -1,0 +1,11 @@
+terraform {
+  # Write-only arguments and ephemeral resources need Terraform 1.11.
+  required_version = ">= 1.11"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 6.24"
+    }
+  }
+}
