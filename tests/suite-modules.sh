@@ -135,6 +135,20 @@ root() {
 		{ cat "$d/init.log"; return 1; }
 }
 
+# tftest DIR LOG TIMEOUT ARGS...: terraform test in DIR, once more when the
+# provider plugin did not answer in time (an overloaded machine, not a
+# test result).
+tftest() {
+	dir=$1 log=$2 limit=$3
+	shift 3
+	(cd "$dir" && timeout "$limit" terraform test -no-color "$@" > "$log" 2>&1)
+	if grep -q 'Plugin did not respond' "$log"; then
+		echo "retry: $dir: the provider plugin did not respond"
+		(cd "$dir" && timeout "$limit" terraform test -no-color "$@" > "$log" 2>&1)
+	fi
+	return 0
+}
+
 # runs MODULE LOG LABEL: counts each run of a terraform test log.
 runs() {
 	grep -E '^  run "[^"]*"\.\.\. (pass|fail|skip)$' "$2" > "$2.runs" || true
@@ -165,7 +179,7 @@ deferred() {
 	cp templates/aws/"$1"/*.tf "$d/module"/
 	[ "$major" -lt 6 ] && python3 tests/modules/compat.py --provider5 "$d" | sed "s|^|$1: |"
 	if (cd "$d" && timeout 300 terraform init -input=false -no-color > init.log 2>&1); then
-		(cd "$d" && timeout 600 terraform test -no-color > deferred.log 2>&1)
+		tftest "$d" "$d/deferred.log" 600
 		runs "$1" "$d/deferred.log" deferred
 	else
 		ko "$1 deferred: terraform init"
@@ -184,16 +198,14 @@ job() {
 				sed 's/^/    /' "$work/$m-mock/validate.log"
 			fi
 			if [ -f "tests/modules/$m/mock.tftest.hcl" ]; then
-				(cd "$work/$m-mock" && timeout 600 terraform test -no-color \
-					-filter=mock.tftest.hcl > mock.log 2>&1)
+				tftest "$work/$m-mock" "$work/$m-mock/mock.log" 600 -filter=mock.tftest.hcl
 				runs "$m" "$work/$m-mock/mock.log" mock
 			else
 				sk "$m mock: Terraform 1.11 mocks no ephemeral resources; tested against the emulator"
 			fi
 			if [ -f "tests/modules/$m/mock.6x.tftest.hcl" ]; then
 				if [ "$major" -ge 6 ]; then
-					(cd "$work/$m-mock" && timeout 600 terraform test -no-color \
-						-filter=mock.6x.tftest.hcl > mock6.log 2>&1)
+					tftest "$work/$m-mock" "$work/$m-mock/mock6.log" 600 -filter=mock.6x.tftest.hcl
 					runs "$m" "$work/$m-mock/mock6.log" mock
 				else
 					for r in $(sed -n 's/^run "\([^"]*\)".*/\1/p' "tests/modules/$m/mock.6x.tftest.hcl"); do
@@ -213,8 +225,8 @@ job() {
 					sk "$m emulator $r: no emulator"
 				done
 			elif root "$m" moto; then
-				(cd "$work/$m-moto" && timeout 900 terraform test -no-color \
-					-filter=moto.tftest.hcl -var "endpoint=$endpoint" > moto.log 2>&1)
+				tftest "$work/$m-moto" "$work/$m-moto/moto.log" 900 \
+					-filter=moto.tftest.hcl -var "endpoint=$endpoint"
 				runs "$m" "$work/$m-moto/moto.log" emulator
 			else
 				ko "$m emulator: terraform init"
