@@ -1,6 +1,6 @@
 #!/bin/sh
 # run-all.sh: runs every test suite with one binary (the asan flavour in
-# make check) and adds up their "N passed, N failed" lines.
+# make check) and adds up their "N passed, N failed[, N skipped]" lines.
 #   BIN=build/asan/siteinfra B=build/asan tests/run-all.sh
 set -u
 cd "$(dirname "$0")/.."
@@ -13,6 +13,7 @@ if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
 fi
 total_pass=0
 total_fail=0
+total_skip=0
 suites=
 run() {
 	name=$1
@@ -20,7 +21,8 @@ run() {
 	echo "== $name"
 	log=$(mktemp)
 	"$@" 2>&1 | tee "$log"
-	last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+	last=$(grep -E '^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$log" |
+	    tail -n 1)
 	rm -f "$log"
 	if [ -z "$last" ]; then
 		echo "suite $name printed no summary: counted as one failure"
@@ -30,9 +32,12 @@ run() {
 	fi
 	p=${last%% passed*}
 	f=${last#*passed, }
-	f=${f%% failed}
+	f=${f%% failed*}
+	k=0
+	case $last in *skipped) k=${last##*failed, }; k=${k%% skipped} ;; esac
 	total_pass=$((total_pass + p))
 	total_fail=$((total_fail + f))
+	total_skip=$((total_skip + k))
 	[ "$f" -eq 0 ] || suites="$suites $name"
 }
 for t in "$B"/tests/test_*; do
@@ -44,5 +49,5 @@ for s in tests/suite-*.sh; do
 done
 echo
 [ -z "$suites" ] || echo "failing suites:$suites"
-echo "$total_pass passed, $total_fail failed"
+echo "$total_pass passed, $total_fail failed, $total_skip skipped"
 [ "$total_fail" -eq 0 ]
