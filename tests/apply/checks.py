@@ -109,9 +109,17 @@ def distributions(ctx):
             "DistributionConfig"]
         tag = f"distribution {d['id']}"
         media = [o for o in cfg["Origins"]["Items"] if o["Id"] == "media"]
-        out.append((f"{tag}: bucket origin signed by the origin access "
-                    "control", len(media) == 1 and
-                    media[0].get("OriginAccessControlId") in oacs, media))
+        if media and "OriginAccessControlId" not in media[0]:
+            # moto 5.2.1 drops it: the provider's state is what is left.
+            media = [o for o in d["origin"] if o["origin_id"] == "media"]
+            out.append((f"{tag}: bucket origin signed by the origin access "
+                        "control (from the state: moto drops "
+                        "OriginAccessControlId)", len(media) == 1 and
+                        media[0]["origin_access_control_id"] in oacs, media))
+        else:
+            out.append((f"{tag}: bucket origin signed by the origin access "
+                        "control", len(media) == 1 and
+                        media[0].get("OriginAccessControlId") in oacs, media))
         behaviours = [cfg["DefaultCacheBehavior"]] + cfg.get(
             "CacheBehaviors", {}).get("Items", [])
         out.append((f"{tag}: every behaviour redirects to HTTPS",
