@@ -69,7 +69,7 @@ fi
 pkg=$(dirname "$provider")
 mirror=${provider%%/registry.terraform.io/*}
 echo "provider: $provider"
-PYTHONDONTWRITEBYTECODE=1 timeout 1200 python3 -B tests/apply/driver.py --bin "$BIN" --work "$work" \
+PYTHONDONTWRITEBYTECODE=1 timeout 2700 python3 -B tests/apply/driver.py --bin "$BIN" --work "$work" \
     --mirror "$mirror" --mirror-pkg "$pkg" --jobs 2 --tftest $configs &
 pid=$!
 wait "$pid"

@@ -750,7 +750,8 @@ def find_secret(env, configs, secret):
                 where.append(f"state {cfg.state_bucket}/{v['Key']} "
                              f"(version {v['VersionId'][:8]}: "
                              f"{', '.join(paths)})")
-        for path in glob.glob(os.path.join(cfg.work, "**"), recursive=True):
+        for path in ([cfg.runner.logpath] if cfg.runner else []) + glob.glob(
+                os.path.join(cfg.work, "**"), recursive=True):
             if os.path.isfile(path) and not os.path.islink(path) and \
                     ".terraform" not in path.split(os.sep):
                 with open(path, "rb") as f:
