@@ -158,7 +158,7 @@ cdn_module(struct emit *e, struct hclw *w, const struct site *s)
 	hclw_close(w, "}");
 	hclw_blank(w);
 	hclw_attr(w, "name", arena_printf(e->ar,
-	    "\"${local.environment}-%s\"", s->name));
+	    "\"${terraform_data.workspace_guard.input}-%s\"", s->name));
 	hclw_attr(w, "bucket_regional_domain_name", arena_printf(e->ar,
 	    "module.bucket_%s.regional_domain_name", s->cdn->bucket->label));
 	if (s->cdn->serve_static)
@@ -186,7 +186,7 @@ credentials_module(struct emit *e, struct hclw *w, const struct site *s)
 	hclw_attr_str(w, "source", MODULES "/credentials");
 	hclw_blank(w);
 	hclw_attr(w, "name", arena_printf(e->ar,
-	    "\"${local.environment}-%s\"", s->name));
+	    "\"${terraform_data.workspace_guard.input}-%s\"", s->name));
 	hclw_attr(w, "bucket_arns", v.buf);
 	hclw_block_close(w);
 	sb_release(&v);

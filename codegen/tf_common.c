@@ -157,7 +157,13 @@ tf_locals(struct hclw *w, const struct site *s, const struct setting *set,
 	hclw_attr(w, "environment", "contains(local.environments, "
 	    "terraform.workspace) ? terraform.workspace : "
 	    "local.environments[0]");
-	hclw_attr(w, "env", "local.settings[local.environment]");
+	hclw_blank(w);
+	hclw_comment(w, "The modules read the environment through the guard, "
+	    "so every plan");
+	hclw_comment(w, "that creates any of them, targeted or not, checks "
+	    "the workspace.");
+	hclw_attr(w, "env", "local.settings[terraform_data.workspace_guard."
+	    "input]");
 	hclw_block_close(w);
 	sb_release(&v);
 }
@@ -178,6 +184,8 @@ tf_workspace_guard(struct hclw *w, const struct site *s)
 	hclw_doc(w, "Fails the plan in a workspace that is not one of the "
 	    "site's environments.");
 	hclw_block_open(w, "resource", "terraform_data", "workspace_guard");
+	hclw_attr(w, "input", "local.environment");
+	hclw_blank(w);
 	hclw_block_open(w, "lifecycle", NULL, NULL);
 	hclw_block_open(w, "precondition", NULL, NULL);
 	hclw_attr(w, "condition",

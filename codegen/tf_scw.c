@@ -127,7 +127,8 @@ cdn_module(struct emit *e, struct hclw *w, const struct site *s)
 	hclw_attr_str(w, "source", MODULES "/cdn");
 	hclw_blank(w);
 	hclw_attr(w, "name", arena_printf(e->ar,
-	    "\"${local.environment}-%s-%s-pipeline\"", s->name, label));
+	    "\"${terraform_data.workspace_guard.input}-%s-%s-pipeline\"",
+	    s->name, label));
 	hclw_attr(w, "bucket_name", arena_printf(e->ar,
 	    "module.bucket_%s.name", label));
 	hclw_attr(w, "bucket_region", arena_printf(e->ar,
@@ -144,7 +145,7 @@ credentials_module(struct emit *e, struct hclw *w, const struct site *s)
 	hclw_attr_str(w, "source", MODULES "/credentials");
 	hclw_blank(w);
 	hclw_attr(w, "name", arena_printf(e->ar,
-	    "\"${local.environment}-%s\"", s->name));
+	    "\"${terraform_data.workspace_guard.input}-%s\"", s->name));
 	hclw_attr(w, "project_id", "var.scw_project_id");
 	hclw_block_close(w);
 }

@@ -21,7 +21,8 @@ run() {
 	echo "== $name"
 	log=$(mktemp)
 	"$@" 2>&1 | tee "$log"
-	last=$(grep -E '^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$log" | tail -n 1)
+	last=$(grep -E '^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$log" |
+	    tail -n 1)
 	rm -f "$log"
 	if [ -z "$last" ]; then
 		echo "suite $name printed no summary: counted as one failure"
@@ -32,11 +33,11 @@ run() {
 	p=${last%% passed*}
 	f=${last#*passed, }
 	f=${f%% failed*}
-	case $last in
-	*skipped) k=${last##*failed, }; total_skip=$((total_skip + ${k%% skipped})) ;;
-	esac
+	k=0
+	case $last in *skipped) k=${last##*failed, }; k=${k%% skipped} ;; esac
 	total_pass=$((total_pass + p))
 	total_fail=$((total_fail + f))
+	total_skip=$((total_skip + k))
 	[ "$f" -eq 0 ] || suites="$suites $name"
 }
 for t in "$B"/tests/test_*; do

@@ -35,11 +35,16 @@ locals {
   # In any other workspace the guard fails the plan; the first
   # environment's values keep every expression valid until then.
   environment = contains(local.environments, terraform.workspace) ? terraform.workspace : local.environments[0]
-  env         = local.settings[local.environment]
+
+  # The modules read the environment through the guard, so every plan
+  # that creates any of them, targeted or not, checks the workspace.
+  env = local.settings[terraform_data.workspace_guard.input]
 }
 
 # Fails the plan in a workspace that is not one of the site's environments.
 resource "terraform_data" "workspace_guard" {
+  input = local.environment
+
   lifecycle {
     precondition {
       condition     = contains(local.environments, terraform.workspace)
@@ -67,7 +72,7 @@ module "cdn" {
     aws.us_east_1 = aws.us_east_1
   }
 
-  name                        = "${local.environment}-demo"
+  name                        = "${terraform_data.workspace_guard.input}-demo"
   bucket_regional_domain_name = module.bucket_media.regional_domain_name
   app_domain                  = local.env.app_domain
   domain                      = local.env.cdn_domain
@@ -78,6 +83,6 @@ module "cdn" {
 module "credentials" {
   source = "../../../modules/aws/credentials"
 
-  name        = "${local.environment}-demo"
+  name        = "${terraform_data.workspace_guard.input}-demo"
   bucket_arns = [module.bucket_media.arn]
 }

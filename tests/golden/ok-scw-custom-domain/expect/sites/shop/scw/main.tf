@@ -21,11 +21,16 @@ locals {
   # In any other workspace the guard fails the plan; the first
   # environment's values keep every expression valid until then.
   environment = contains(local.environments, terraform.workspace) ? terraform.workspace : local.environments[0]
-  env         = local.settings[local.environment]
+
+  # The modules read the environment through the guard, so every plan
+  # that creates any of them, targeted or not, checks the workspace.
+  env = local.settings[terraform_data.workspace_guard.input]
 }
 
 # Fails the plan in a workspace that is not one of the site's environments.
 resource "terraform_data" "workspace_guard" {
+  input = local.environment
+
   lifecycle {
     precondition {
       condition     = contains(local.environments, terraform.workspace)
@@ -51,7 +56,7 @@ module "bucket_assets" {
 module "cdn" {
   source = "../../../modules/scw/cdn"
 
-  name          = "${local.environment}-shop-assets-pipeline"
+  name          = "${terraform_data.workspace_guard.input}-shop-assets-pipeline"
   bucket_name   = module.bucket_assets.name
   bucket_region = module.bucket_assets.region
   domain        = local.env.cdn_domain
@@ -60,6 +65,6 @@ module "cdn" {
 module "credentials" {
   source = "../../../modules/scw/credentials"
 
-  name       = "${local.environment}-shop"
+  name       = "${terraform_data.workspace_guard.input}-shop"
   project_id = var.scw_project_id
 }

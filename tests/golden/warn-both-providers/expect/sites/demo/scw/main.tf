@@ -26,11 +26,16 @@ locals {
   # In any other workspace the guard fails the plan; the first
   # environment's values keep every expression valid until then.
   environment = contains(local.environments, terraform.workspace) ? terraform.workspace : local.environments[0]
-  env         = local.settings[local.environment]
+
+  # The modules read the environment through the guard, so every plan
+  # that creates any of them, targeted or not, checks the workspace.
+  env = local.settings[terraform_data.workspace_guard.input]
 }
 
 # Fails the plan in a workspace that is not one of the site's environments.
 resource "terraform_data" "workspace_guard" {
+  input = local.environment
+
   lifecycle {
     precondition {
       condition     = contains(local.environments, terraform.workspace)
@@ -56,7 +61,7 @@ module "bucket_media" {
 module "cdn" {
   source = "../../../modules/scw/cdn"
 
-  name          = "${local.environment}-demo-media-pipeline"
+  name          = "${terraform_data.workspace_guard.input}-demo-media-pipeline"
   bucket_name   = module.bucket_media.name
   bucket_region = module.bucket_media.region
   domain        = local.env.cdn_domain
@@ -65,6 +70,6 @@ module "cdn" {
 module "credentials" {
   source = "../../../modules/scw/credentials"
 
-  name       = "${local.environment}-demo"
+  name       = "${terraform_data.workspace_guard.input}-demo"
   project_id = var.scw_project_id
 }

@@ -1,0 +1,209 @@
+"""tftest.py: `terraform test` on every AWS site root of the golden cases.
+
+The real provider plans offline (fake keys, the skip flags, override_data
+for the data sources that would call an API): that judges what is known
+at plan time, such as the certificate validation records keyed by
+domain name.  Each root plans in its first environment's workspace with
+its outputs checked against the settings, and is refused in a workspace
+that is not an environment.  Deliberately broken copies (validation
+records keyed by resource_record_name, a guard that is always true, a
+mis-wired output, a distribution that does not wait for validation) must
+be rejected, so these checks can fail.
+"""
+import glob
+import json
+import os
+import re
+import shutil
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GOLDEN = os.path.join(os.path.dirname(HERE), "golden")
+ALL_ENVS = os.environ.get("APPLY_ALL_ENVS") == "1"
+
+PROVIDER = '''provider "aws" {{
+{alias}  region                      = "{region}"
+  access_key                  = "test"
+  secret_key                  = "test"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+}}
+'''
+# Data sources that would call an API, by their well-known values.
+OVERRIDES = {
+    "data.aws_cloudfront_cache_policy.optimized":
+        '{ id = "658327ea-f89d-4fab-a63d-7e88639e58f6" }',
+    "data.aws_cloudfront_origin_request_policy.s3_cors":
+        '{ id = "88a5eaf4-2fd4-4709-b370-b4c650ea3fcf" }',
+    "data.aws_cloudfront_origin_request_policy.app_cors":
+        '{ id = "59781a5b-3903-41f3-afcb-af62929ccde1" }',
+    "data.aws_route53_zone.this": '{ zone_id = "Z0000000000EXAMPLE" }',
+}
+
+
+def settings(main):
+    """{env: {key: value}} of the root's locals.settings (strings only)."""
+    body = main.split("settings = {", 1)[1].split("\n  }\n", 1)[0]
+    out = {}
+    for env, block in re.findall(r"\n    ([a-z0-9-]+) = \{(.*?)\n    \}",
+                                 body, re.S):
+        out[env] = dict(re.findall(r'(\w+)\s*=\s*"([^"]*)"', block))
+    return out
+
+
+def test_files(root, site, envs, sets):
+    text = open(os.path.join(root, "providers.tf")).read()
+    region = re.search(r'region = "([^"]+)"', text).group(1)
+    common = PROVIDER.format(alias="", region=region)
+    if 'alias  = "us_east_1"' in text:
+        common += PROVIDER.format(alias='  alias                       = '
+                                  '"us_east_1"\n', region="us-east-1")
+    main = open(os.path.join(root, "main.tf")).read()
+    for addr, values in OVERRIDES.items():
+        for mod in re.findall(r'^module "(\w+)"', main, re.M):
+            mt = open(os.path.join(root, re.search(
+                rf'module "{mod}" {{\n  source = "([^"]+)"', main).group(1),
+                "main.tf")).read()
+            typ, name = addr.split(".")[1:]
+            if f'data "{typ}" "{name}"' in mt:
+                common += (f"\noverride_data {{\n  target = module.{mod}."
+                           f"{addr}\n  values = {values}\n}}\n")
+    outs = open(os.path.join(root, "outputs.tf")).read()
+    os.makedirs(os.path.join(root, "tests"), exist_ok=True)
+    for env in envs:
+        asserts = [(f'output.siteinfra == {{ site = "{site}", environment = '
+                    f'"{env}", provider = "aws" }}', "identity output")]
+        for label in re.findall(r'output "(\w+)_bucket_name"', outs):
+            want = sets[env].get(f"{label}_bucket")
+            asserts.append((f'output.{label}_bucket_name == "{want}"',
+                            f"bucket {label} name"))
+        body = "".join(f"\n  assert {{\n    condition     = {c}\n    "
+                       f'error_message = "{m} is wrong"\n  }}\n'
+                       for c, m in asserts)
+        with open(os.path.join(root, "tests", f"plan_{env}.tftest.hcl"),
+                  "w") as f:
+            f.write(common + f'\nrun "plan" {{\n  command = plan\n{body}}}\n')
+    with open(os.path.join(root, "tests", "refused.tftest.hcl"), "w") as f:
+        f.write(common + '\nrun "refused" {\n  command         = plan\n'
+                '  expect_failures = [terraform_data.workspace_guard]\n}\n')
+
+
+# Broken copies: (name, golden case, file, old, new, what must fail).
+BROKEN = [
+    ("validation keyed by resource_record_name", "ok-aws-route53",
+     "modules/aws/cdn/main.tf", "o.domain_name => o",
+     "o.resource_record_name => o", "plan"),
+    ("guard always true", "ok-aws-seed000-demo", "sites/*/aws/main.tf",
+     "condition     = contains(local.environments, terraform.workspace)",
+     "condition     = true", "refused"),
+    ("mis-wired output", "ok-aws-expiration", "sites/*/aws/outputs.tf",
+     "value       = module.bucket_media.name",
+     "value       = module.bucket_media.arn", None),
+    ("no validation wait", "ok-aws-route53", "modules/aws/cdn/main.tf",
+     "one(aws_acm_certificate_validation.this[*].certificate_arn)",
+     "one(aws_acm_certificate.this[*].arn)", "wait"),
+]
+
+
+def main(env, R, schema, shim_pins, shim_renames, Runner):
+    work = os.path.join(env.work, "tftest")
+    os.makedirs(work)
+    cases = sorted(os.path.basename(os.path.dirname(os.path.dirname(
+        os.path.dirname(os.path.dirname(p))))) for p in glob.glob(
+        os.path.join(GOLDEN, "*", "expect", "sites", "*", "aws"))
+        if re.match(r"(ok|warn)-", os.path.relpath(p, GOLDEN)))
+    jobs = [(c, None) for c in sorted(set(cases))] + \
+        [(b[1], b) for b in BROKEN]
+    for n, (case, broken) in enumerate(jobs):
+        name = f"{case}.broken{n}" if broken else case
+        tree = os.path.join(work, name)
+        shutil.copytree(os.path.join(GOLDEN, case, "expect"), tree)
+        scope = f"test/{name}"
+        shim_pins(tree, env.version, scope)
+        if broken:
+            for path in glob.glob(os.path.join(tree, broken[2])):
+                text = open(path).read()
+                with open(path, "w") as f:
+                    f.write(text.replace(broken[3], broken[4]))
+            R.say(f"broken: {scope}: {broken[0]}: {broken[2]}: "
+                  f"{broken[3]} -> {broken[4]}")
+        r = Runner(env, f"tftest-{name}", tree)
+        for root in sorted(glob.glob(os.path.join(tree, "sites/*/aws"))):
+            rel = os.path.relpath(root, tree)
+            site = rel.split("/")[1]
+            rc, _, log = r.tf(f"-chdir={rel}", "init", "-backend=false",
+                              "-input=false", "-no-color")
+            if not R.check(scope, f"{site}: init", rc == 0, log):
+                continue
+            doc = schema.wait()
+            if doc and not shim_renames(tree, doc, scope):
+                continue
+            main_tf = open(os.path.join(root, "main.tf")).read()
+            sets = settings(main_tf)
+            envs = list(sets)
+            test_files(root, site, envs, sets)
+            run_root(env, R, r, scope, site, rel, envs, broken)
+
+
+def test(r, rel, ws, name):
+    r.env.environ["TF_WORKSPACE"] = ws
+    try:
+        rc, _, log = r.tf(f"-chdir={rel}", "test", "-no-color",
+                          f"-filter=tests/{name}.tftest.hcl")
+    finally:
+        del r.env.environ["TF_WORKSPACE"]
+    return rc, log
+
+
+def run_root(env, R, r, scope, site, rel, envs, broken):
+    # TF_WORKSPACE is per process: the environ is copied per call.
+    r.env = Env1(env)
+    kind = broken[5] if broken else None
+    if kind == "wait":
+        main = open(os.path.join(r.tree, "modules/aws/cdn/main.tf")).read()
+        block = main.split('resource "aws_cloudfront_distribution"', 1)[1]
+        waits = "aws_acm_certificate_validation" in block.split(
+            "viewer_certificate", 1)[1].split("}", 1)[0]
+        R.check(scope, f"{site}: rejected: the distribution takes its "
+                "certificate from aws_acm_certificate_validation", not waits,
+                "the broken copy still waits")
+        return
+    todo = envs if ALL_ENVS or broken else envs[:1]
+    for e in envs:
+        if e not in todo:
+            R.skip(f"{scope}/{e}", f"{site}: terraform test plan",
+                   "make check plans the first environment; "
+                   "APPLY_ALL_ENVS=1 plans every one")
+            continue
+        rc, log = test(r, rel, e, f"plan_{e}")
+        if broken and kind is None:
+            R.check(f"{scope}/{e}", f"{site}: rejected: the output check "
+                    "fails", rc != 0, log)
+        elif broken and kind == "plan":
+            R.check(f"{scope}/{e}", f"{site}: rejected: the real provider's "
+                    "plan fails (records unknown at plan)",
+                    rc != 0 and "Invalid for_each argument" in log, log)
+        else:
+            R.check(f"{scope}/{e}", f"{site}: terraform test: plans with the "
+                    "real provider offline, outputs as the settings say",
+                    rc == 0, log)
+        if broken and kind != "refused":
+            return
+    if kind in (None, "refused"):
+        for ws in ["feature-x", "default"]:
+            rc, log = test(r, rel, ws, "refused")
+            if kind == "refused":
+                R.check(f"{scope}/{ws}", f"{site}: rejected: the always-true "
+                        "guard lets the plan through", rc != 0, log)
+            else:
+                R.check(f"{scope}/{ws}", f"{site}: terraform test: the "
+                        "workspace guard refuses the plan", rc == 0, log)
+
+
+class Env1:
+    """A copy of the shared settings with a private environ."""
+
+    def __init__(self, env):
+        self.__dict__.update(env.__dict__)
+        self.environ = dict(env.environ)
