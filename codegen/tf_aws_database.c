@@ -15,7 +15,7 @@ database(struct emit *e, struct hclw *w, const struct site *s,
 
 	app_module_open(e, w, arena_printf(e->ar, "database_%s", l),
 	    "database", false);
-	hclw_attr(w, "name", arena_printf(e->ar, "\"${local.environment}-%s-"
+	hclw_attr(w, "name", arena_printf(e->ar, "\"${terraform_data.workspace_guard.input}-%s-"
 	    "%s\"", s->name, l));
 	hclw_attr(w, "vpc_id", "module.network.vpc_id");
 	hclw_attr(w, "subnet_ids", "module.network.database_subnet_ids");
@@ -60,7 +60,7 @@ database(struct emit *e, struct hclw *w, const struct site *s,
 	hclw_attr(w, "password_version", arena_printf(e->ar,
 	    "local.env.%s_db_password_version", l));
 	hclw_attr(w, "secret_name", arena_printf(e->ar, "\"/%s/"
-	    "${local.environment}/database/%s\"", s->name, l));
+	    "${terraform_data.workspace_guard.input}/database/%s\"", s->name, l));
 	hclw_attr_bool(w, "url_secret", d->url_used);
 	app_module_close(w);
 }

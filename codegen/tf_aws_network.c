@@ -13,7 +13,7 @@ network(struct emit *e, struct hclw *w, const struct site *s)
 	struct sbuf		 v = SBUF_INIT;
 
 	app_module_open(e, w, "network", "network", false);
-	hclw_attr(w, "name", arena_printf(e->ar, "\"${local.environment}-%s\"",
+	hclw_attr(w, "name", arena_printf(e->ar, "\"${terraform_data.workspace_guard.input}-%s\"",
 	    s->name));
 	if (n->vpc_id.v != NULL) {
 		hclw_attr(w, "vpc_id", "local.env.network_vpc_id");
@@ -37,7 +37,7 @@ static void
 cluster(struct emit *e, struct hclw *w, const struct site *s)
 {
 	hclw_block_open(w, "resource", "aws_ecs_cluster", "this");
-	hclw_attr(w, "name", arena_printf(e->ar, "\"${local.environment}-%s\"",
+	hclw_attr(w, "name", arena_printf(e->ar, "\"${terraform_data.workspace_guard.input}-%s\"",
 	    s->name));
 	hclw_blank(w);
 	hclw_block_open(w, "setting", NULL, NULL);
@@ -62,7 +62,7 @@ alb(struct emit *e, struct hclw *w, const struct site *s)
 		    v->label);
 	}
 	app_module_open(e, w, "alb", "alb", true);
-	hclw_attr(w, "name", arena_printf(e->ar, "\"${local.environment}-%s\"",
+	hclw_attr(w, "name", arena_printf(e->ar, "\"${terraform_data.workspace_guard.input}-%s\"",
 	    s->name));
 	hclw_attr(w, "vpc_id", "module.network.vpc_id");
 	hclw_attr(w, "subnet_ids", "module.network.public_subnet_ids");

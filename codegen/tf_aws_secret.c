@@ -12,7 +12,7 @@ secret(struct emit *e, struct hclw *w, const struct site *s,
 {
 	app_module_open(e, w, arena_printf(e->ar, "secret_%s", k->label),
 	    "secret", false);
-	hclw_attr(w, "name", arena_printf(e->ar, "\"/%s/${local.environment}/"
+	hclw_attr(w, "name", arena_printf(e->ar, "\"/%s/${terraform_data.workspace_guard.input}/"
 	    "%s\"", s->name, k->label));
 	if (k->kind == SECRET_GENERATED) {
 		hclw_attr_int(w, "generate", k->length);
@@ -31,7 +31,7 @@ smtp_secret(struct emit *e, struct hclw *w, const struct site *s,
 {
 	app_module_open(e, w, arena_printf(e->ar, "email_%s_smtp", m->label),
 	    "secret", false);
-	hclw_attr(w, "name", arena_printf(e->ar, "\"/%s/${local.environment}/"
+	hclw_attr(w, "name", arena_printf(e->ar, "\"/%s/${terraform_data.workspace_guard.input}/"
 	    "email/%s/smtp\"", s->name, m->label));
 	hclw_attr_str(w, "description", arena_printf(e->ar, "SES SMTP "
 	    "credentials of email %s: JSON {\"user\": ..., \"password\": ...}",

@@ -189,11 +189,11 @@ service(struct emit *e, struct hclw *w, const struct site *s,
 
 	app_module_open(e, w, arena_printf(e->ar, "service_%s", l), "service",
 	    true);
-	hclw_attr(w, "name", arena_printf(e->ar, "\"${local.environment}-%s-"
+	hclw_attr(w, "name", arena_printf(e->ar, "\"${terraform_data.workspace_guard.input}-%s-"
 	    "%s\"", s->name, l));
 	if (v->short_name != NULL)
 		hclw_attr(w, "target_group_name", arena_printf(e->ar,
-		    "\"${local.environment}-%s-%s\"", s->name, v->short_name));
+		    "\"${terraform_data.workspace_guard.input}-%s-%s\"", s->name, v->short_name));
 	hclw_attr(w, "cluster_arn", "aws_ecs_cluster.this.arn");
 	hclw_attr(w, "vpc_id", "module.network.vpc_id");
 	hclw_attr(w, "subnet_ids", "module.network.task_subnet_ids");
@@ -255,7 +255,7 @@ task(struct emit *e, struct hclw *w, const struct site *s,
 
 	app_module_open(e, w, arena_printf(e->ar, "task_%s", t->label),
 	    "task", false);
-	hclw_attr(w, "name", arena_printf(e->ar, "\"${local.environment}-%s-"
+	hclw_attr(w, "name", arena_printf(e->ar, "\"${terraform_data.workspace_guard.input}-%s-"
 	    "%s\"", s->name, t->label));
 	hclw_attr(w, "service", arena_printf(e->ar,
 	    "module.service_%s.task_template", t->service->label));

@@ -43,11 +43,16 @@ locals {
   # In any other workspace the guard fails the plan; the first
   # environment's values keep every expression valid until then.
   environment = contains(local.environments, terraform.workspace) ? terraform.workspace : local.environments[0]
-  env         = local.settings[local.environment]
+
+  # The modules read the environment through the guard, so every plan
+  # that creates any of them, targeted or not, checks the workspace.
+  env = local.settings[terraform_data.workspace_guard.input]
 }
 
 # Fails the plan in a workspace that is not one of the site's environments.
 resource "terraform_data" "workspace_guard" {
+  input = local.environment
+
   lifecycle {
     precondition {
       condition     = contains(local.environments, terraform.workspace)
@@ -77,7 +82,7 @@ data "aws_route53_zone" "app" {
 module "network" {
   source = "../../../modules/aws/network"
 
-  name      = "${local.environment}-botolph"
+  name      = "${terraform_data.workspace_guard.input}-botolph"
   cidr      = local.env.network_cidr
   zones     = 2
   nat       = local.env.network_nat
@@ -85,7 +90,7 @@ module "network" {
 }
 
 resource "aws_ecs_cluster" "this" {
-  name = "${local.environment}-botolph"
+  name = "${terraform_data.workspace_guard.input}-botolph"
 
   setting {
     name  = "containerInsights"
@@ -101,7 +106,7 @@ module "alb" {
     aws.dns = aws.dns
   }
 
-  name       = "${local.environment}-botolph"
+  name       = "${terraform_data.workspace_guard.input}-botolph"
   vpc_id     = module.network.vpc_id
   subnet_ids = module.network.public_subnet_ids
   tls_policy = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09"
@@ -112,7 +117,7 @@ module "alb" {
 module "secret_django_secret_key" {
   source = "../../../modules/aws/secret"
 
-  name          = "/botolph/${local.environment}/django_secret_key"
+  name          = "/botolph/${terraform_data.workspace_guard.input}/django_secret_key"
   generate      = 50
   value_version = local.env.django_secret_key_secret_version
   recovery_days = local.env.django_secret_key_secret_recovery_days
@@ -121,14 +126,14 @@ module "secret_django_secret_key" {
 module "email_mail_smtp" {
   source = "../../../modules/aws/secret"
 
-  name        = "/botolph/${local.environment}/email/mail/smtp"
+  name        = "/botolph/${terraform_data.workspace_guard.input}/email/mail/smtp"
   description = "SES SMTP credentials of email mail: JSON {\"user\": ..., \"password\": ...}"
 }
 
 module "database_main" {
   source = "../../../modules/aws/database"
 
-  name       = "${local.environment}-botolph-main"
+  name       = "${terraform_data.workspace_guard.input}-botolph-main"
   vpc_id     = module.network.vpc_id
   subnet_ids = module.network.database_subnet_ids
   client_security_group_ids = {
@@ -149,7 +154,7 @@ module "database_main" {
 
   password         = "generated"
   password_version = local.env.main_db_password_version
-  secret_name      = "/botolph/${local.environment}/database/main"
+  secret_name      = "/botolph/${terraform_data.workspace_guard.input}/database/main"
   url_secret       = false
 }
 
@@ -174,7 +179,7 @@ module "service_web" {
     aws.dns = aws.dns
   }
 
-  name             = "${local.environment}-botolph-web"
+  name             = "${terraform_data.workspace_guard.input}-botolph-web"
   cluster_arn      = aws_ecs_cluster.this.arn
   vpc_id           = module.network.vpc_id
   subnet_ids       = module.network.task_subnet_ids
@@ -230,7 +235,7 @@ module "service_web" {
 module "task_migrate" {
   source = "../../../modules/aws/task"
 
-  name    = "${local.environment}-botolph-migrate"
+  name    = "${terraform_data.workspace_guard.input}-botolph-migrate"
   service = module.service_web.task_template
   command = ["python", "manage.py", "migrate"]
   cpu     = local.env.migrate_task_cpu

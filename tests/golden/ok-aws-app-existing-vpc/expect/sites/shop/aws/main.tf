@@ -37,11 +37,16 @@ locals {
   # In any other workspace the guard fails the plan; the first
   # environment's values keep every expression valid until then.
   environment = contains(local.environments, terraform.workspace) ? terraform.workspace : local.environments[0]
-  env         = local.settings[local.environment]
+
+  # The modules read the environment through the guard, so every plan
+  # that creates any of them, targeted or not, checks the workspace.
+  env = local.settings[terraform_data.workspace_guard.input]
 }
 
 # Fails the plan in a workspace that is not one of the site's environments.
 resource "terraform_data" "workspace_guard" {
+  input = local.environment
+
   lifecycle {
     precondition {
       condition     = contains(local.environments, terraform.workspace)
@@ -53,7 +58,7 @@ resource "terraform_data" "workspace_guard" {
 module "network" {
   source = "../../../modules/aws/network"
 
-  name               = "${local.environment}-shop"
+  name               = "${terraform_data.workspace_guard.input}-shop"
   vpc_id             = local.env.network_vpc_id
   public_subnet_ids  = local.env.network_public_subnets
   private_subnet_ids = local.env.network_private_subnets
@@ -61,7 +66,7 @@ module "network" {
 }
 
 resource "aws_ecs_cluster" "this" {
-  name = "${local.environment}-shop"
+  name = "${terraform_data.workspace_guard.input}-shop"
 
   setting {
     name  = "containerInsights"
@@ -77,7 +82,7 @@ module "alb" {
     aws.dns = aws.dns
   }
 
-  name       = "${local.environment}-shop"
+  name       = "${terraform_data.workspace_guard.input}-shop"
   vpc_id     = module.network.vpc_id
   subnet_ids = module.network.public_subnet_ids
   tls_policy = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09"
@@ -91,7 +96,7 @@ module "service_web" {
     aws.dns = aws.dns
   }
 
-  name             = "${local.environment}-shop-web"
+  name             = "${terraform_data.workspace_guard.input}-shop-web"
   cluster_arn      = aws_ecs_cluster.this.arn
   vpc_id           = module.network.vpc_id
   subnet_ids       = module.network.task_subnet_ids

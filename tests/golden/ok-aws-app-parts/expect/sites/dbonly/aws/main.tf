@@ -24,11 +24,16 @@ locals {
   # In any other workspace the guard fails the plan; the first
   # environment's values keep every expression valid until then.
   environment = contains(local.environments, terraform.workspace) ? terraform.workspace : local.environments[0]
-  env         = local.settings[local.environment]
+
+  # The modules read the environment through the guard, so every plan
+  # that creates any of them, targeted or not, checks the workspace.
+  env = local.settings[terraform_data.workspace_guard.input]
 }
 
 # Fails the plan in a workspace that is not one of the site's environments.
 resource "terraform_data" "workspace_guard" {
+  input = local.environment
+
   lifecycle {
     precondition {
       condition     = contains(local.environments, terraform.workspace)
@@ -40,7 +45,7 @@ resource "terraform_data" "workspace_guard" {
 module "network" {
   source = "../../../modules/aws/network"
 
-  name      = "${local.environment}-dbonly"
+  name      = "${terraform_data.workspace_guard.input}-dbonly"
   cidr      = local.env.network_cidr
   zones     = 2
   nat       = local.env.network_nat
@@ -50,7 +55,7 @@ module "network" {
 module "database_main" {
   source = "../../../modules/aws/database"
 
-  name                      = "${local.environment}-dbonly-main"
+  name                      = "${terraform_data.workspace_guard.input}-dbonly-main"
   vpc_id                    = module.network.vpc_id
   subnet_ids                = module.network.database_subnet_ids
   client_security_group_ids = {}
@@ -69,6 +74,6 @@ module "database_main" {
 
   password         = "generated"
   password_version = local.env.main_db_password_version
-  secret_name      = "/dbonly/${local.environment}/database/main"
+  secret_name      = "/dbonly/${terraform_data.workspace_guard.input}/database/main"
   url_secret       = false
 }

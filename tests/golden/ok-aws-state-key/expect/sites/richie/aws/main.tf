@@ -15,11 +15,16 @@ locals {
   # In any other workspace the guard fails the plan; the first
   # environment's values keep every expression valid until then.
   environment = contains(local.environments, terraform.workspace) ? terraform.workspace : local.environments[0]
-  env         = local.settings[local.environment]
+
+  # The modules read the environment through the guard, so every plan
+  # that creates any of them, targeted or not, checks the workspace.
+  env = local.settings[terraform_data.workspace_guard.input]
 }
 
 # Fails the plan in a workspace that is not one of the site's environments.
 resource "terraform_data" "workspace_guard" {
+  input = local.environment
+
   lifecycle {
     precondition {
       condition     = contains(local.environments, terraform.workspace)
@@ -40,6 +45,6 @@ module "bucket_media" {
 module "credentials" {
   source = "../../../modules/aws/credentials"
 
-  name        = "${local.environment}-richie"
+  name        = "${terraform_data.workspace_guard.input}-richie"
   bucket_arns = [module.bucket_media.arn]
 }

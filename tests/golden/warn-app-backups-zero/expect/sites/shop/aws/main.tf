@@ -37,11 +37,16 @@ locals {
   # In any other workspace the guard fails the plan; the first
   # environment's values keep every expression valid until then.
   environment = contains(local.environments, terraform.workspace) ? terraform.workspace : local.environments[0]
-  env         = local.settings[local.environment]
+
+  # The modules read the environment through the guard, so every plan
+  # that creates any of them, targeted or not, checks the workspace.
+  env = local.settings[terraform_data.workspace_guard.input]
 }
 
 # Fails the plan in a workspace that is not one of the site's environments.
 resource "terraform_data" "workspace_guard" {
+  input = local.environment
+
   lifecycle {
     precondition {
       condition     = contains(local.environments, terraform.workspace)
@@ -53,7 +58,7 @@ resource "terraform_data" "workspace_guard" {
 module "network" {
   source = "../../../modules/aws/network"
 
-  name      = "${local.environment}-shop"
+  name      = "${terraform_data.workspace_guard.input}-shop"
   cidr      = local.env.network_cidr
   zones     = 2
   nat       = local.env.network_nat
@@ -63,7 +68,7 @@ module "network" {
 module "database_main" {
   source = "../../../modules/aws/database"
 
-  name                      = "${local.environment}-shop-main"
+  name                      = "${terraform_data.workspace_guard.input}-shop-main"
   vpc_id                    = module.network.vpc_id
   subnet_ids                = module.network.database_subnet_ids
   client_security_group_ids = {}
@@ -82,6 +87,6 @@ module "database_main" {
 
   password         = "generated"
   password_version = local.env.main_db_password_version
-  secret_name      = "/shop/${local.environment}/database/main"
+  secret_name      = "/shop/${terraform_data.workspace_guard.input}/database/main"
   url_secret       = false
 }

@@ -35,11 +35,16 @@ locals {
   # In any other workspace the guard fails the plan; the first
   # environment's values keep every expression valid until then.
   environment = contains(local.environments, terraform.workspace) ? terraform.workspace : local.environments[0]
-  env         = local.settings[local.environment]
+
+  # The modules read the environment through the guard, so every plan
+  # that creates any of them, targeted or not, checks the workspace.
+  env = local.settings[terraform_data.workspace_guard.input]
 }
 
 # Fails the plan in a workspace that is not one of the site's environments.
 resource "terraform_data" "workspace_guard" {
+  input = local.environment
+
   lifecycle {
     precondition {
       condition     = contains(local.environments, terraform.workspace)
@@ -51,7 +56,7 @@ resource "terraform_data" "workspace_guard" {
 module "network" {
   source = "../../../modules/aws/network"
 
-  name      = "${local.environment}-shop"
+  name      = "${terraform_data.workspace_guard.input}-shop"
   cidr      = local.env.network_cidr
   zones     = 2
   nat       = local.env.network_nat
@@ -59,7 +64,7 @@ module "network" {
 }
 
 resource "aws_ecs_cluster" "this" {
-  name = "${local.environment}-shop"
+  name = "${terraform_data.workspace_guard.input}-shop"
 
   setting {
     name  = "containerInsights"
@@ -75,7 +80,7 @@ module "alb" {
     aws.dns = aws.dns
   }
 
-  name       = "${local.environment}-shop"
+  name       = "${terraform_data.workspace_guard.input}-shop"
   vpc_id     = module.network.vpc_id
   subnet_ids = module.network.public_subnet_ids
   tls_policy = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09"
@@ -89,7 +94,7 @@ module "service_web" {
     aws.dns = aws.dns
   }
 
-  name             = "${local.environment}-shop-web"
+  name             = "${terraform_data.workspace_guard.input}-shop-web"
   cluster_arn      = aws_ecs_cluster.this.arn
   vpc_id           = module.network.vpc_id
   subnet_ids       = module.network.task_subnet_ids

@@ -19,11 +19,16 @@ locals {
   # In any other workspace the guard fails the plan; the first
   # environment's values keep every expression valid until then.
   environment = contains(local.environments, terraform.workspace) ? terraform.workspace : local.environments[0]
-  env         = local.settings[local.environment]
+
+  # The modules read the environment through the guard, so every plan
+  # that creates any of them, targeted or not, checks the workspace.
+  env = local.settings[terraform_data.workspace_guard.input]
 }
 
 # Fails the plan in a workspace that is not one of the site's environments.
 resource "terraform_data" "workspace_guard" {
+  input = local.environment
+
   lifecycle {
     precondition {
       condition     = contains(local.environments, terraform.workspace)
@@ -35,6 +40,6 @@ resource "terraform_data" "workspace_guard" {
 module "secret_api_token" {
   source = "../../../modules/aws/secret"
 
-  name          = "/shop/${local.environment}/api_token"
+  name          = "/shop/${terraform_data.workspace_guard.input}/api_token"
   recovery_days = local.env.api_token_secret_recovery_days
 }

@@ -121,11 +121,16 @@ locals {
   # In any other workspace the guard fails the plan; the first
   # environment's values keep every expression valid until then.
   environment = contains(local.environments, terraform.workspace) ? terraform.workspace : local.environments[0]
-  env         = local.settings[local.environment]
+
+  # The modules read the environment through the guard, so every plan
+  # that creates any of them, targeted or not, checks the workspace.
+  env = local.settings[terraform_data.workspace_guard.input]
 }
 
 # Fails the plan in a workspace that is not one of the site's environments.
 resource "terraform_data" "workspace_guard" {
+  input = local.environment
+
   lifecycle {
     precondition {
       condition     = contains(local.environments, terraform.workspace)
@@ -164,7 +169,7 @@ data "aws_route53_zone" "app" {
 module "network" {
   source = "../../../modules/aws/network"
 
-  name      = "${local.environment}-shop"
+  name      = "${terraform_data.workspace_guard.input}-shop"
   cidr      = local.env.network_cidr
   zones     = 3
   nat       = local.env.network_nat
@@ -172,7 +177,7 @@ module "network" {
 }
 
 resource "aws_ecs_cluster" "this" {
-  name = "${local.environment}-shop"
+  name = "${terraform_data.workspace_guard.input}-shop"
 
   setting {
     name  = "containerInsights"
@@ -188,7 +193,7 @@ module "alb" {
     aws.dns = aws.dns
   }
 
-  name       = "${local.environment}-shop"
+  name       = "${terraform_data.workspace_guard.input}-shop"
   vpc_id     = module.network.vpc_id
   subnet_ids = module.network.public_subnet_ids
   tls_policy = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09"
@@ -199,7 +204,7 @@ module "alb" {
 module "secret_signing_key" {
   source = "../../../modules/aws/secret"
 
-  name          = "/shop/${local.environment}/signing_key"
+  name          = "/shop/${terraform_data.workspace_guard.input}/signing_key"
   generate      = 64
   value_version = local.env.signing_key_secret_version
   recovery_days = local.env.signing_key_secret_recovery_days
@@ -208,14 +213,14 @@ module "secret_signing_key" {
 module "secret_api_token" {
   source = "../../../modules/aws/secret"
 
-  name          = "/shop/${local.environment}/api_token"
+  name          = "/shop/${terraform_data.workspace_guard.input}/api_token"
   recovery_days = local.env.api_token_secret_recovery_days
 }
 
 module "database_main" {
   source = "../../../modules/aws/database"
 
-  name       = "${local.environment}-shop-main"
+  name       = "${terraform_data.workspace_guard.input}-shop-main"
   vpc_id     = module.network.vpc_id
   subnet_ids = module.network.database_subnet_ids
   client_security_group_ids = {
@@ -237,7 +242,7 @@ module "database_main" {
 
   password         = "generated"
   password_version = local.env.main_db_password_version
-  secret_name      = "/shop/${local.environment}/database/main"
+  secret_name      = "/shop/${terraform_data.workspace_guard.input}/database/main"
   url_secret       = true
 }
 
@@ -263,7 +268,7 @@ module "service_web" {
     aws.dns = aws.dns
   }
 
-  name             = "${local.environment}-shop-web"
+  name             = "${terraform_data.workspace_guard.input}-shop-web"
   cluster_arn      = aws_ecs_cluster.this.arn
   vpc_id           = module.network.vpc_id
   subnet_ids       = module.network.task_subnet_ids
@@ -321,8 +326,8 @@ module "service_api" {
     aws.dns = aws.dns
   }
 
-  name              = "${local.environment}-shop-api"
-  target_group_name = "${local.environment}-shop-api"
+  name              = "${terraform_data.workspace_guard.input}-shop-api"
+  target_group_name = "${terraform_data.workspace_guard.input}-shop-api"
   cluster_arn       = aws_ecs_cluster.this.arn
   vpc_id            = module.network.vpc_id
   subnet_ids        = module.network.task_subnet_ids
@@ -366,7 +371,7 @@ module "service_worker" {
     aws.dns = aws.dns
   }
 
-  name             = "${local.environment}-shop-worker"
+  name             = "${terraform_data.workspace_guard.input}-shop-worker"
   cluster_arn      = aws_ecs_cluster.this.arn
   vpc_id           = module.network.vpc_id
   subnet_ids       = module.network.task_subnet_ids
@@ -412,7 +417,7 @@ module "service_worker" {
 module "task_migrate" {
   source = "../../../modules/aws/task"
 
-  name    = "${local.environment}-shop-migrate"
+  name    = "${terraform_data.workspace_guard.input}-shop-migrate"
   service = module.service_web.task_template
   command = ["python", "manage.py", "migrate"]
   cpu     = local.env.migrate_task_cpu
