@@ -8,7 +8,8 @@
 
 /*
  * The env blocks of a site on a provider: its own, or the default
- * contract of DESIGN.md (seeds 000 and 001) built from what it declares.
+ * contract (the richie site factory's django variables) built from what it
+ * declares.
  */
 const struct envblock *
 env_blocks(struct arena *ar, const struct site *s, enum provider p)

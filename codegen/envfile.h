@@ -14,7 +14,7 @@ struct arena;
 
 /*
  * The env blocks of a site on a provider: its own list, or the default
- * contract (cdn domain and credentials, as the seeds name them), or NULL
+ * contract (cdn domain and credentials, as the richie site factory names them), or NULL
  * when the site has nothing to put in one.
  */
 const struct envblock	*env_blocks(struct arena *, const struct site *,
