@@ -206,9 +206,11 @@ class Runner:
                            capture_output=True, text=True)
         out = p.stdout + p.stderr
         logged = out
-        if "output" in argv and "-json" in argv:
-            # It prints the sensitive values, by design: not logged, so
-            # that a secret in the log means another command printed it.
+        if ("output" in argv and "-json" in argv) or (
+                "state" in argv and "pull" in argv):
+            # They print the sensitive values (the outputs, the state), by
+            # design: not logged, so that a secret in the log means another
+            # command printed it.
             logged = p.stderr
         with open(self.logpath, "a") as f:
             f.write(f"$ {' '.join(argv)}  [{time.time() - t0:.1f}s, "
