@@ -218,8 +218,9 @@ run "outputs" {
   command = apply
 
   variables {
-    cluster_arn = "arn:aws:ecs:eu-west-1:123456789012:cluster/prod-botolph"
-    redeploy    = { django_secret_key = "1" }
+    create_cluster = false
+    cluster_arn    = "arn:aws:ecs:eu-west-1:123456789012:cluster/prod-botolph"
+    redeploy       = { django_secret_key = "1" }
   }
 
   assert {

@@ -180,6 +180,7 @@ module "service_web" {
   }
 
   name             = "${terraform_data.workspace_guard.input}-botolph-web"
+  create_cluster   = false
   cluster_arn      = aws_ecs_cluster.this.arn
   vpc_id           = module.network.vpc_id
   subnet_ids       = module.network.task_subnet_ids

@@ -16,10 +16,21 @@ variable "target_group_name" {
   default     = null
 }
 
+variable "create_cluster" {
+  description = "Create an ECS cluster named after the service; false runs it in cluster_arn."
+  type        = bool
+  default     = true
+}
+
 variable "cluster_arn" {
-  description = "ECS cluster shared by the site's services; null creates one named after the service."
+  description = "ECS cluster shared by the site's services, when create_cluster is false."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.create_cluster || var.cluster_arn != null
+    error_message = "A service that creates no cluster needs cluster_arn."
+  }
 }
 
 variable "vpc_id" {
@@ -214,6 +225,11 @@ variable "listener_arn" {
   description = "Listener of the load balancer the rule is added to."
   type        = string
   default     = null
+
+  validation {
+    condition     = !var.public || var.listener_arn != null
+    error_message = "A public service needs listener_arn."
+  }
 }
 
 variable "alb_security_group_id" {
@@ -222,7 +238,7 @@ variable "alb_security_group_id" {
   default     = null
 
   validation {
-    condition     = var.listener_arn == null || var.alb_security_group_id != null
+    condition     = !var.public || var.alb_security_group_id != null
     error_message = "A routed service needs alb_security_group_id."
   }
 }
@@ -233,7 +249,7 @@ variable "priority" {
   default     = null
 
   validation {
-    condition     = var.listener_arn == null || (var.priority != null ? var.priority >= 1 && var.priority <= 50000 : false)
+    condition     = !var.public || (var.priority != null ? var.priority >= 1 && var.priority <= 50000 : false)
     error_message = "A routed service needs a priority from 1 to 50000."
   }
 }

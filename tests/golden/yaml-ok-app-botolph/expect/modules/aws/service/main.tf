@@ -16,10 +16,12 @@ data "aws_caller_identity" "this" {}
 locals {
   container = "app"
   max_count = var.max_count == null ? var.desired_count : var.max_count
-  routed    = var.public && var.listener_arn != null
+  # Counts must be known at plan: they follow booleans, never whether an
+  # input that another resource computes is null.
+  routed = var.public
 
-  cluster_arn  = var.cluster_arn == null ? aws_ecs_cluster.this[0].arn : var.cluster_arn
-  cluster_name = var.cluster_arn == null ? aws_ecs_cluster.this[0].name : element(split("/", var.cluster_arn), 1)
+  cluster_arn  = var.create_cluster ? aws_ecs_cluster.this[0].arn : var.cluster_arn
+  cluster_name = var.create_cluster ? aws_ecs_cluster.this[0].name : element(split("/", var.cluster_arn), 1)
 
   # A secrets value is a secret ARN, or "<arn>:<json key>::"; the role gets
   # the secret itself: the first seven colon-separated fields.
@@ -57,7 +59,7 @@ locals {
 }
 
 resource "aws_ecs_cluster" "this" {
-  count = var.cluster_arn == null ? 1 : 0
+  count = var.create_cluster ? 1 : 0
 
   name = var.name
 
@@ -69,7 +71,7 @@ resource "aws_ecs_cluster" "this" {
 }
 
 resource "aws_ecs_cluster_capacity_providers" "this" {
-  count = var.cluster_arn == null ? 1 : 0
+  count = var.create_cluster ? 1 : 0
 
   cluster_name       = aws_ecs_cluster.this[0].name
   capacity_providers = ["FARGATE", "FARGATE_SPOT"]

@@ -269,6 +269,7 @@ module "service_web" {
   }
 
   name             = "${terraform_data.workspace_guard.input}-shop-web"
+  create_cluster   = false
   cluster_arn      = aws_ecs_cluster.this.arn
   vpc_id           = module.network.vpc_id
   subnet_ids       = module.network.task_subnet_ids
@@ -328,6 +329,7 @@ module "service_api" {
 
   name              = "${terraform_data.workspace_guard.input}-shop-api"
   target_group_name = "${terraform_data.workspace_guard.input}-shop-api"
+  create_cluster    = false
   cluster_arn       = aws_ecs_cluster.this.arn
   vpc_id            = module.network.vpc_id
   subnet_ids        = module.network.task_subnet_ids
@@ -372,6 +374,7 @@ module "service_worker" {
   }
 
   name             = "${terraform_data.workspace_guard.input}-shop-worker"
+  create_cluster   = false
   cluster_arn      = aws_ecs_cluster.this.arn
   vpc_id           = module.network.vpc_id
   subnet_ids       = module.network.task_subnet_ids
