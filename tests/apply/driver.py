@@ -42,7 +42,12 @@ SERVICES = ["acm", "cloudwatch", "dynamodb", "ec2", "ecr", "ecs", "elbv2",
 # 5.x names: (resource type, 6.x name, 5.x name).  Every argument and
 # attribute reference of the tree is checked against the provider's
 # schema; one that the provider lacks and this table misses fails.
-RENAMES = [("aws_s3_bucket", "bucket_region", "region")]
+RENAMES = [("aws_s3_bucket", "bucket_region", "region"),
+           ("aws_region", "region", "name")]
+# The regional NAT gateway's arguments, and a zonal form 5.100 accepts.
+REGIONAL_NAT = ('  vpc_id            = aws_vpc.this[0].id\n'
+                '  availability_mode = "regional"\n',
+                '  subnet_id         = aws_subnet.public[0].id\n')
 # A reference to an attribute: [data.]aws_type.name[index].attribute
 REF = re.compile(r"(?<![\w.])(data\.)?(aws_\w+)\.(\w+)(\[[^\]]*\])?\.(\w+)")
 META = {"count", "for_each", "provider", "depends_on", "lifecycle",
@@ -51,7 +56,28 @@ INIT_LOCK = threading.Lock()
 # What moto cannot round-trip: drift there is a known emulator gap.
 MOTO_DRIFT = ("aws_cloudfront_distribution.this",)
 ALL_ENVS = os.environ.get("APPLY_ALL_ENVS") == "1"
+# Failures on the emulator's side, not the tree's: a command that fails
+# with one of these is run once more, and says so.  A failure of the
+# generated Terraform (a refused argument, a guard, a missing resource)
+# matches none of them.
+TRANSIENT = re.compile(r"connection reset|connection refused|broken pipe|"
+                       r"unexpected EOF|i/o timeout|context deadline exceeded|"
+                       r"StatusCode: 5\d\d|InternalError|InternalFailure|"
+                       r"ServiceUnavailable|send request failed|"
+                       r"TLS handshake timeout")
 TF_TIMEOUT = {"apply": 420, "destroy": 300, "plan": 240, "init": 120}
+
+
+def excerpt(text):
+    """What a failure shows: Terraform's error blocks, then the end."""
+    lines = text.splitlines()
+    errors = [i for i, ln in enumerate(lines) if "Error:" in ln]
+    if not errors:
+        return lines[-40:]
+    end = errors[0] + 30
+    rest = lines[max(end, len(lines) - 15):]
+    return lines[errors[0]:end] + (["[...]"] if len(lines) - 15 > end
+                                   else []) + rest
 
 
 class Report:
@@ -72,7 +98,7 @@ class Report:
                 self.failed += 1
                 print(f"FAIL: {scope}: {name}", flush=True)
                 if detail is not None:
-                    for line in str(detail).splitlines()[-40:]:
+                    for line in excerpt(str(detail)):
                         print(f"    {line}", flush=True)
         return ok
 
@@ -212,9 +238,12 @@ class Runner:
             # design: not logged, so that a secret in the log means another
             # command printed it.
             logged = p.stderr
+        took = time.time() - t0
         with open(self.logpath, "a") as f:
-            f.write(f"$ {' '.join(argv)}  [{time.time() - t0:.1f}s, "
+            f.write(f"$ {' '.join(argv)}  [{took:.1f}s, "
                     f"rc {p.returncode}]\n{logged}\n")
+        if p.returncode in (124, 137):
+            out += f"\n[timed out after {took:.0f}s (limit {timeout}s)]\n"
         return p.returncode, p.stdout, out
 
     def tf(self, *args, stdin=None):
@@ -224,7 +253,15 @@ class Runner:
             # Concurrent inits race on the shared provider cache.
             with INIT_LOCK:
                 return self.run(argv, stdin=stdin, timeout=120)
-        return self.run(argv, stdin=stdin, timeout=TF_TIMEOUT.get(verb, 120))
+        limit = TF_TIMEOUT.get(verb, 120)
+        rc, out, log = self.run(argv, stdin=stdin, timeout=limit)
+        if rc not in (0, 2) and verb in ("apply", "destroy", "plan"):
+            m = TRANSIENT.search(log)
+            if m:
+                R.say(f"note: {self.name}: terraform {' '.join(args)}: "
+                      f"emulator error ({m.group(0)}): run once more")
+                rc, out, log = self.run(argv, stdin=stdin, timeout=limit)
+        return rc, out, log
 
 
 def tf_files(tree, sub):
@@ -251,6 +288,8 @@ def blocks(path):
         if m:
             cur = (m.group(1), m.group(2), m.group(3), [])
             out.append(cur)
+            if line.rstrip().endswith("{}"):
+                cur = None
             continue
         if line.startswith("}"):
             cur = None
@@ -272,10 +311,34 @@ def shim_pins(tree, version, scope):
                   f"hashicorp/aws pin ~> 6.x -> {version} (the mirror's)")
 
 
+def shim_regional_nat(tree, scope):
+    """The regional NAT gateway (provider 6.24) has no 5.x form.  A root
+    that asks for one is not tested here, and says so; in the others its
+    block has count = 0, and is made a zonal one so that 5.100 accepts
+    the module."""
+    for path in glob.glob(os.path.join(tree, "sites/*/aws/*.tf")):
+        if re.search(r'^\s*nat\s*=\s*"regional"', open(path).read(), re.M):
+            R.skip(scope, "the root with provider 5.100",
+                   f"{os.path.relpath(path, tree)}: nat = \"regional\" needs "
+                   "the regional NAT gateway of provider 6.24")
+            return False
+    for path in tf_files(tree, "modules"):
+        text = open(path).read()
+        if REGIONAL_NAT[0] in text:
+            with open(path, "w") as f:
+                f.write(text.replace(REGIONAL_NAT[0], REGIONAL_NAT[1]))
+            R.say(f"shim: {scope}: {os.path.relpath(path, tree)}: "
+                  "aws_nat_gateway.regional (count 0 here): vpc_id and "
+                  "availability_mode -> subnet_id (its 5.x form)")
+    return True
+
+
 def shim_renames(tree, schema, scope):
     """Maps the arguments provider 5.100 does not know.  Returns False,
     with a skip reported, when one has no 5.x name: that root cannot be
     tested with this provider."""
+    if not shim_regional_nat(tree, scope):
+        return False
     ok = True
     rs = schema["provider_schemas"]["registry.terraform.io/hashicorp/aws"]
     for path in tf_files(tree, "."):
@@ -720,10 +783,13 @@ class Schema:
             if self.doc is None:
                 rc, out, log = runner.tf(f"-chdir={root}", "providers",
                                          "schema", "-json")
-                self.ready.set()
-                if not R.check("provider", "schema read", rc == 0, log):
-                    return None
-                self.doc = json.loads(out)
+                try:
+                    if not R.check("provider", "schema read", rc == 0, log):
+                        return None
+                    self.doc = json.loads(out)
+                finally:
+                    # Waiters wake once the schema is there (or failed).
+                    self.ready.set()
             return self.doc
 
     def wait(self):
