@@ -70,7 +70,7 @@ pkg=$(dirname "$provider")
 mirror=${provider%%/registry.terraform.io/*}
 echo "provider: $provider"
 PYTHONDONTWRITEBYTECODE=1 timeout 2700 python3 -B tests/apply/driver.py --bin "$BIN" --work "$work" \
-    --mirror "$mirror" --mirror-pkg "$pkg" --jobs 2 --tftest $configs &
+    --mirror "$mirror" --mirror-pkg "$pkg" --jobs 4 --tftest $configs &
 pid=$!
 wait "$pid"
 status=$?
