@@ -65,7 +65,9 @@ TRANSIENT = re.compile(r"connection reset|connection refused|broken pipe|"
                        r"StatusCode: 5\d\d|InternalError|InternalFailure|"
                        r"ServiceUnavailable|send request failed|"
                        r"TLS handshake timeout")
-TF_TIMEOUT = {"apply": 420, "destroy": 300, "plan": 240, "init": 120}
+# Generous: a loaded machine runs the provider slowly, and an S3 lifecycle
+# configuration alone is polled for about a minute.
+TF_TIMEOUT = {"apply": 900, "destroy": 600, "plan": 480, "init": 180}
 
 
 def excerpt(text):
