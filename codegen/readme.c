@@ -152,6 +152,17 @@ aws_section(struct emit *e, struct sbuf *sb)
 		    st->lock_table);
 	sb_addstr(sb, ". Its own state stays in `state/aws/terraform.tfstate`:"
 	    "\nkeep that file safe, outside git.\n");
+	if (st->profile != NULL || st->role_arn != NULL) {
+		sb_addstr(sb, "\nThe state lives in its own account: this root "
+		    "and every backend reach it");
+		if (st->profile != NULL)
+			sb_addf(sb, "\nwith the AWS profile `%s`",
+			    st->profile);
+		if (st->role_arn != NULL)
+			sb_addf(sb, "%s assuming `%s`", st->profile != NULL ?
+			    "," : "\n", st->role_arn);
+		sb_addstr(sb, ", whatever account the resources are in.\n");
+	}
 	for (s = e->cfg->sites; s != NULL; s = s->next)
 		if (site_has(s, PROVIDER_AWS))
 			site_steps(e, sb, s, PROVIDER_AWS);

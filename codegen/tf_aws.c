@@ -295,6 +295,19 @@ tf_aws_site(struct emit *e, const struct site *s)
 	tf_aws_app_modules(e, s);
 }
 
+/* The provider reaches the state account as the backend does. */
+void
+tf_aws_state_account(struct hclw *w, const struct state_cfg *st)
+{
+	if (st->profile != NULL)
+		hclw_attr_str(w, "profile", st->profile);
+	if (st->role_arn != NULL) {
+		hclw_block_open(w, "assume_role", NULL, NULL);
+		hclw_attr_str(w, "role_arn", st->role_arn);
+		hclw_block_close(w);
+	}
+}
+
 /* infra/state/aws: the state bucket, its KMS key, the lock table. */
 void
 tf_aws_state(struct emit *e)
@@ -308,6 +321,7 @@ tf_aws_state(struct emit *e)
 	tf_terraform_block(e, &w, PROVIDER_AWS, NULL, false);
 	hclw_block_open(&w, "provider", "aws", NULL);
 	hclw_attr_str(&w, "region", st->region);
+	tf_aws_state_account(&w, st);
 	default_tags(&w, NULL);
 	hclw_block_close(&w);
 	hclw_doc(&w, "Its own state stays local (terraform.tfstate here): it "

@@ -56,6 +56,8 @@ struct state_cfg {
 	const char	*lock_table;	/* LOCK_DYNAMODB only */
 	const char	*kms_key;	/* AWS backend kms_key_id; NULL: SSE-S3 */
 	const char	*edge_plan;	/* Scaleway only */
+	const char	*profile;	/* AWS shared-config profile, or NULL */
+	const char	*role_arn;	/* role the backend assumes, or NULL */
 };
 
 /* domain "<name>" { dns } */

@@ -18,6 +18,11 @@ static const struct attr_spec state_attrs[] = {
 	{ "edge_plan", VK_STRING, 0,
 	    "Scaleway Edge Services plan of the project (default "
 	    "\"professional\")" },
+	{ "profile", VK_STRING, 0,
+	    "AWS profile of the state account (default: the environment's "
+	    "credentials)" },
+	{ "role_arn", VK_STRING, 0,
+	    "IAM role the S3 backend assumes in the state account" },
 	{ NULL, 0, 0, NULL },
 };
 
