@@ -103,6 +103,8 @@ extern const char *const tf_provider_local[PROVIDER__MAX];
 /* Back-ends. */
 void	tf_aws_site(struct emit *, const struct site *);
 void	tf_aws_state(struct emit *);
+/* True when the AWS roots reach their accounts through named profiles. */
+bool	env_aws_profiles(const struct config *);
 /* profile and assume_role of a provider in the state account. */
 void	tf_aws_state_account(struct hclw *, const struct state_cfg *);
 /* The app-stack part of an AWS root (tf_aws_app.c). */

@@ -139,10 +139,17 @@ aws_section(struct emit *e, struct sbuf *sb)
 	const struct state_cfg	*st = e->cfg->state[PROVIDER_AWS];
 	const struct site	*s;
 
-	sb_addstr(sb, "\n## AWS\n\n"
-	    "Credentials: copy `env.d/aws.dist` to `env.d/aws`, fill it in, "
-	    "then\n`set -a; . ./env.d/aws; set +a`.\n\n"
-	    "### State bootstrap (once)\n\n```sh\n"
+	sb_addstr(sb, "\n## AWS\n\n");
+	if (env_aws_profiles(e->cfg))
+		sb_addstr(sb, "Credentials: named AWS profiles, listed in "
+		    "`env.d/aws.dist`; the roots name\nthem, so no key is "
+		    "exported. Copy the file to `env.d/aws`, then\n`set -a; . "
+		    "./env.d/aws; set +a`.\n\n");
+	else
+		sb_addstr(sb, "Credentials: copy `env.d/aws.dist` to "
+		    "`env.d/aws`, fill it in, then\n`set -a; . ./env.d/aws; "
+		    "set +a`.\n\n");
+	sb_addstr(sb, "### State bootstrap (once)\n\n```sh\n"
 	    "terraform -chdir=state/aws init\n"
 	    "terraform -chdir=state/aws apply\n```\n\n");
 	sb_addf(sb, "It creates the state bucket `%s` in `%s`, versioned and "

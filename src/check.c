@@ -249,6 +249,18 @@ build_domain(struct chk *c, const struct ast *b, struct strmap *seen,
 			    "unknown dns '%s'; use \"external\" or "
 			    "\"route53\"", a->child->str);
 	}
+	if ((a = chk_attr(b, "aws_profile")) != NULL) {
+		if ((why = name_aws_profile_problem(a->child->str)) != NULL)
+			diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+			    "invalid aws_profile '%s': %s", a->child->str, why);
+		else if (d->dns != DNS_ROUTE53)
+			diag_add(c->dg, DIAG_ERROR, &a->keypos,
+			    "'aws_profile' of domain '%s' needs dns = "
+			    "\"route53\": it names the zone's account",
+			    d->name);
+		d->aws_profile = a->child->str;
+		d->profile_pos = a->child->pos;
+	}
 	**tail = d;
 	*tail = &d->next;
 }

@@ -96,6 +96,9 @@ const struct service *chk_app_fed(const struct site *, const char *label,
 /* After the env blocks: service envs, tasks and the cross rules. */
 void		chk_app_link(struct chk *, struct site *,
 		    const struct srcpos *envpos, const struct ast *block);
+/* check_account.c: the AWS accounts of a site's environments. */
+void		chk_accounts(struct chk *, struct site *,
+		    const struct srcpos *envpos, const struct ast *block);
 /* "site 'x' has no <what> '<label>'", with the best suggestion. */
 void		chk_no_such(struct chk *, const struct site *,
 		    const char *what, const char *label, struct suggest *,

@@ -65,6 +65,8 @@ struct domain {
 	const char	*name;
 	struct srcpos	 pos;
 	enum dns_kind	 dns;
+	const char	*aws_profile;	/* account of the zone; NULL: default */
+	struct srcpos	 profile_pos;
 	struct domain	*next;
 };
 
@@ -313,6 +315,10 @@ struct site {
 	const char	**envs;		/* environments, in promotion order */
 	size_t		 nenv;
 	struct envstr	 app_domain;	/* v NULL when not set */
+	struct envstr	 aws_profile;	/* v NULL: environment credentials */
+	struct envstr	 aws_account;	/* v NULL: any account */
+	const char	*registry_profile; /* account of its repositories */
+	const char	*dns_profile;	/* account of its Route53 zones */
 	struct bucket	*buckets;
 	size_t		 nbuckets;
 	struct cdn	*cdn;

@@ -34,6 +34,9 @@ static const struct block_spec state_block = {
 static const struct attr_spec domain_attrs[] = {
 	{ "dns", VK_STRING, 0,
 	    "\"external\" (default: records are outputs) or \"route53\"" },
+	{ "aws_profile", VK_STRING, 0,
+	    "AWS profile of the zone's account (default: the state's "
+	    "profile, else the environment's)" },
 	{ NULL, 0, 0, NULL },
 };
 
@@ -243,6 +246,13 @@ static const struct attr_spec site_attrs[] = {
 	    "domain the application is served on" },
 	{ "state_key", VK_STRING, 0,
 	    "its state is <state_key>.tfstate (default: the site name)" },
+	{ "aws_profile", VK_STRING, AF_PER_ENV,
+	    "AWS profile of the environment's account" },
+	{ "aws_account", VK_STRING, AF_PER_ENV,
+	    "12-digit id of the environment's account (allowed_account_ids)" },
+	{ "registry_profile", VK_STRING, 0,
+	    "AWS profile of the image repositories' account (default: the "
+	    "state's profile)" },
 	{ "secrets", VK_NUMBER | VK_STRING, AF_NAME_MAP,
 	    "shorthand: { name = <length> | \"external\" }" },
 	{ NULL, 0, 0, NULL },
