@@ -123,5 +123,7 @@ void	readme_emit(struct emit *);
 void	readme_app_before(struct sbuf *, const struct site *);
 void	readme_app_after(struct emit *, struct sbuf *, const struct site *,
 	    const char *dir);
+/* The image registry, push and pointer steps (readme_registry.c). */
+void	readme_registry(struct emit *, struct sbuf *, const struct site *);
 
 #endif

@@ -73,6 +73,20 @@ external_domain(const struct site *s)
 	return false;
 }
 
+/* The aws commands of this section run in the environment's account. */
+static void
+env_profiles(struct sbuf *sb, const struct site *s)
+{
+	size_t	i;
+
+	sb_addstr(sb, "Terraform names each environment's profile itself; "
+	    "the `aws` commands of\nthis section need it exported (");
+	for (i = 0; i < s->nenv; i++)
+		sb_addf(sb, "%s`AWS_PROFILE=%s` for %s", i == 0 ? "" : ", ",
+		    s->aws_profile.v[i], s->envs[i]);
+	sb_addstr(sb, ").\n\n");
+}
+
 static void
 site_steps(struct emit *e, struct sbuf *sb, const struct site *s,
     enum provider p)
@@ -82,12 +96,17 @@ site_steps(struct emit *e, struct sbuf *sb, const struct site *s,
 	const struct envblock	*eb;
 
 	sb_addf(sb, "\n### Site %s\n", s->name);
-	if (p == PROVIDER_AWS)
+	if (p == PROVIDER_AWS) {
 		readme_app_before(sb, s);
+		readme_registry(e, sb, s);
+	}
 	sb_addstr(sb, "\n");
 	sb_addf(sb, "For each environment ENV of ");
 	env_list(sb, s);
-	sb_addstr(sb, ":\n\n```sh\n");
+	sb_addstr(sb, ":\n\n");
+	if (p == PROVIDER_AWS && s->aws_profile.v != NULL)
+		env_profiles(sb, s);
+	sb_addstr(sb, "```sh\n");
 	sb_addf(sb, "terraform -chdir=%s init\n", dir);
 	sb_addf(sb, "terraform -chdir=%s workspace select -or-create ENV\n",
 	    dir);

@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "emit.h"
 #include "model.h"
+#include "tf_aws_app.h"
 
 #define MODULES	"../../../modules/aws"
 
@@ -86,6 +87,16 @@ providers_tf(struct emit *e, const struct site *s, const char *dir)
 		hclw_attr_str(&w, "alias", "dns");
 		hclw_attr_str(&w, "region", s->region[PROVIDER_AWS]);
 		other_account(&w, s, s->dns_profile);
+		default_tags(&w, s->name);
+		hclw_block_close(&w);
+	}
+	if (tf_registry_used(s)) {
+		hclw_doc(&w, arena_printf(e->ar, "The image repositories and "
+		    "pointers of shared/aws/%s.", s->name));
+		hclw_block_open(&w, "provider", "aws", NULL);
+		hclw_attr_str(&w, "alias", "registry");
+		hclw_attr_str(&w, "region", s->region[PROVIDER_AWS]);
+		other_account(&w, s, s->registry_profile);
 		default_tags(&w, s->name);
 		hclw_block_close(&w);
 	}
@@ -337,6 +348,7 @@ tf_aws_site(struct emit *e, const struct site *s)
 	if (s->creds != NULL)
 		emit_module(e, PROVIDER_AWS, "credentials");
 	tf_aws_app_modules(e, s);
+	tf_aws_shared(e, s);
 }
 
 /* The provider reaches the state account as the backend does. */

@@ -199,7 +199,9 @@ service(struct emit *e, struct hclw *w, const struct site *s,
 	hclw_attr(w, "subnet_ids", "module.network.task_subnet_ids");
 	hclw_attr(w, "assign_public_ip", "module.network.assign_public_ip");
 	hclw_blank(w);
-	hclw_attr(w, "image", arena_printf(e->ar, "local.env.%s_image", l));
+	hclw_attr(w, "image", tf_registry_image(e, v));
+	if (v->deploy == DEPLOY_CI)
+		hclw_attr_str(w, "deploy", "ci");
 	hclw_attr_int(w, "port", v->port);
 	if (v->ncommand > 0) {
 		hcl_list_str(&sb, v->command, v->ncommand);

@@ -96,6 +96,10 @@ const struct service *chk_app_fed(const struct site *, const char *label,
 /* After the env blocks: service envs, tasks and the cross rules. */
 void		chk_app_link(struct chk *, struct site *,
 		    const struct srcpos *envpos, const struct ast *block);
+/* check_registry.c: repository, tag and deploy; true: image is needed. */
+bool		chk_service_image(struct chk *, struct site *,
+		    const struct srcpos *envpos, const struct ast *block,
+		    struct service *);
 /* check_account.c: the AWS accounts of a site's environments. */
 void		chk_accounts(struct chk *, struct site *,
 		    const struct srcpos *envpos, const struct ast *block);

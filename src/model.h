@@ -207,12 +207,21 @@ struct email {
 
 struct envblock;
 
+enum deploy_mode {
+	DEPLOY_TERRAFORM,	/* Terraform owns the task definition */
+	DEPLOY_CI,		/* CI rolls out; the service ignores it */
+};
+
 /* service "<name>" { image, port, ... } */
 struct service {
 	const char		*label;
 	struct srcpos		 pos;
 	const char		*short_name;
-	struct envstr		 image;
+	struct envstr		 image;		/* v NULL with a repository */
+	const char		*repository;	/* ECR repository, or NULL */
+	struct srcpos		 repository_pos;
+	struct envstr		 tag;		/* v[i] NULL: the pointer's */
+	enum deploy_mode	 deploy;
 	int64_t			 port;
 	struct envnum		 cpu;
 	struct envnum		 memory;

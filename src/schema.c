@@ -122,8 +122,14 @@ static const struct block_spec network_block = {
 };
 
 static const struct attr_spec service_attrs[] = {
-	{ "image", VK_STRING, AF_REQUIRED | AF_PER_ENV,
+	{ "image", VK_STRING, AF_PER_ENV,
 	    "container image reference (a tag; :latest warns)" },
+	{ "repository", VK_STRING, 0,
+	    "ECR repository in the registry account, instead of image" },
+	{ "tag", VK_STRING, AF_PER_ENV,
+	    "with repository: the tag to deploy (default: the pointer's)" },
+	{ "deploy", VK_STRING, 0,
+	    "\"terraform\" (default) or \"ci\": who rolls out new images" },
 	{ "port", VK_NUMBER, AF_REQUIRED, "container port, 1 to 65535" },
 	{ "cpu", VK_NUMBER, AF_PER_ENV, "Fargate CPU units (default 256)" },
 	{ "memory", VK_NUMBER, AF_PER_ENV,

@@ -37,6 +37,17 @@ variable "assign_public_ip" {
   type        = bool
 }
 
+variable "deploy" {
+  description = "Who rolls out new revisions: \"terraform\" (each apply) or \"ci\" (the service ignores task_definition)."
+  type        = string
+  default     = "terraform"
+
+  validation {
+    condition     = contains(["terraform", "ci"], var.deploy)
+    error_message = "deploy must be \"terraform\" or \"ci\"."
+  }
+}
+
 variable "image" {
   description = "Container image reference (preferably pinned by digest or an immutable tag)."
   type        = string
