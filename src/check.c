@@ -293,6 +293,7 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 	strmap_init(&c.svc_domains, ar);
 	strmap_init(&c.ses_domains, ar);
 	strmap_init(&c.eips, ar);
+	strmap_init(&c.repositories, ar);
 	strmap_init(&domains, ar);
 	*out = NULL;
 

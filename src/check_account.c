@@ -116,6 +116,31 @@ dns_profile(struct chk *c, struct site *s)
 		s->dns_profile = c->cfg->state[PROVIDER_AWS]->profile;
 }
 
+/* One registry account and region hold one repository of a name. */
+static void
+claim_repositories(struct chk *c, const struct site *s)
+{
+	const struct service	*v, *prev;
+	const char		*key;
+
+	for (v = s->services; v != NULL; v = v->next) {
+		if (v->repository == NULL)
+			continue;
+		key = arena_printf(c->ar, "%s:%s:%s", s->registry_profile !=
+		    NULL ? s->registry_profile : "", s->region[PROVIDER_AWS],
+		    v->repository);
+		if ((prev = strmap_put(&c->repositories, key,
+		    (void *)v)) == NULL)
+			continue;
+		diag_add(c->dg, DIAG_ERROR, &v->repository_pos,
+		    "repository '%s' of service '%s' (site '%s') is already "
+		    "that of service '%s', in the same registry account and "
+		    "region: give each service its own", v->repository,
+		    v->label, s->name, prev->label);
+		diag_note(c->dg, &prev->repository_pos, "first used here");
+	}
+}
+
 void
 chk_accounts(struct chk *c, struct site *s, const struct srcpos *envpos,
     const struct ast *b)
@@ -150,4 +175,5 @@ chk_accounts(struct chk *c, struct site *s, const struct srcpos *envpos,
 		    "\"<12 digits>\" }", s->name);
 	shared_accounts(c, s);
 	dns_profile(c, s);
+	claim_repositories(c, s);
 }

@@ -29,6 +29,7 @@ struct chk {
 	struct strmap	 svc_domains;	/* domain -> struct owner */
 	struct strmap	 ses_domains;	/* "region:domain" -> struct owner */
 	struct strmap	 eips;		/* AWS region -> struct eip_count */
+	struct strmap	 repositories;	/* "profile:region:name" -> service */
 	bool		 no_state_reported[PROVIDER__MAX];
 };
 
