@@ -195,6 +195,7 @@ service(struct emit *e, struct hclw *w, const struct site *s,
 		hclw_attr(w, "target_group_name", arena_printf(e->ar,
 		    "\"${terraform_data.workspace_guard.input}-%s-%s\"", s->name, v->short_name));
 	hclw_attr(w, "cluster_arn", "aws_ecs_cluster.this.arn");
+	hclw_attr(w, "cluster_name", "aws_ecs_cluster.this.name");
 	hclw_attr(w, "vpc_id", "module.network.vpc_id");
 	hclw_attr(w, "subnet_ids", "module.network.task_subnet_ids");
 	hclw_attr(w, "assign_public_ip", "module.network.assign_public_ip");

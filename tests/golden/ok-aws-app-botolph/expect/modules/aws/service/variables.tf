@@ -16,6 +16,12 @@ variable "target_group_name" {
   default     = null
 }
 
+variable "cluster_name" {
+  description = "Name of the shared cluster of cluster_arn, when that ARN is not known until apply."
+  type        = string
+  default     = null
+}
+
 variable "cluster_arn" {
   description = "ECS cluster shared by the site's services; null creates one named after the service."
   type        = string
@@ -222,7 +228,7 @@ variable "public" {
 }
 
 variable "listener_arn" {
-  description = "Listener of the load balancer the rule is added to."
+  description = "Listener of the load balancer the rule is added to; required when public."
   type        = string
   default     = null
 }

@@ -16,12 +16,17 @@ data "aws_caller_identity" "this" {}
 locals {
   container = "app"
   max_count = var.max_count == null ? var.desired_count : var.max_count
-  routed    = var.public && var.listener_arn != null
+  # From var.public alone: the listener's ARN is unknown until the load
+  # balancer exists, and a count cannot wait for it.
+  routed = var.public
   # Whichever variant exists; the scalable target waits for it.
   service_name = one(concat(aws_ecs_service.this[*].name, aws_ecs_service.ci[*].name))
 
-  cluster_arn  = var.cluster_arn == null ? aws_ecs_cluster.this[0].arn : var.cluster_arn
-  cluster_name = var.cluster_arn == null ? aws_ecs_cluster.this[0].name : element(split("/", var.cluster_arn), 1)
+  # A shared cluster's name is known at plan, its ARN not: the counts read
+  # the name, so they never wait for a cluster being created.
+  own_cluster  = var.cluster_name != null ? false : var.cluster_arn == null
+  cluster_arn  = var.cluster_arn != null ? var.cluster_arn : one(aws_ecs_cluster.this[*].arn)
+  cluster_name = var.cluster_name != null ? var.cluster_name : var.cluster_arn == null ? one(aws_ecs_cluster.this[*].name) : element(split("/", var.cluster_arn), 1)
 
   # A secrets value is a secret ARN, or "<arn>:<json key>::"; the role gets
   # the secret itself: the first seven colon-separated fields.
@@ -59,7 +64,7 @@ locals {
 }
 
 resource "aws_ecs_cluster" "this" {
-  count = var.cluster_arn == null ? 1 : 0
+  count = local.own_cluster ? 1 : 0
 
   name = var.name
 
@@ -71,7 +76,7 @@ resource "aws_ecs_cluster" "this" {
 }
 
 resource "aws_ecs_cluster_capacity_providers" "this" {
-  count = var.cluster_arn == null ? 1 : 0
+  count = local.own_cluster ? 1 : 0
 
   cluster_name       = aws_ecs_cluster.this[0].name
   capacity_providers = ["FARGATE", "FARGATE_SPOT"]
