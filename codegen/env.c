@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "emit.h"
 #include "envfile.h"
+#include "tf_aws_app.h"
 
 /*
  * The env blocks of a site on a provider: its own, or the default
@@ -217,9 +218,10 @@ aws_profiles_template(struct emit *e, struct sbuf *sb)
 			    s->name, s->envs[i]));
 		add_profile(sb, seen, &n, s->dns_profile, arena_printf(e->ar,
 		    "the DNS zones of site %s", s->name));
-		add_profile(sb, seen, &n, s->registry_profile,
-		    arena_printf(e->ar, "the image registry of site %s",
-		    s->name));
+		if (tf_registry_used(s))
+			add_profile(sb, seen, &n, s->registry_profile,
+			    arena_printf(e->ar, "the image registry of site %s",
+			    s->name));
 	}
 }
 
