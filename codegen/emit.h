@@ -103,6 +103,10 @@ extern const char *const tf_provider_local[PROVIDER__MAX];
 /* Back-ends. */
 void	tf_aws_site(struct emit *, const struct site *);
 void	tf_aws_state(struct emit *);
+/* True when the AWS roots reach their accounts through named profiles. */
+bool	env_aws_profiles(const struct config *);
+/* profile and assume_role of a provider in the state account. */
+void	tf_aws_state_account(struct hclw *, const struct state_cfg *);
 /* The app-stack part of an AWS root (tf_aws_app.c). */
 size_t	tf_aws_app_nsettings(const struct site *);
 size_t	tf_aws_app_settings(struct emit *, const struct site *,
@@ -119,5 +123,7 @@ void	readme_emit(struct emit *);
 void	readme_app_before(struct sbuf *, const struct site *);
 void	readme_app_after(struct emit *, struct sbuf *, const struct site *,
 	    const char *dir);
+/* The image registry, push and pointer steps (readme_registry.c). */
+void	readme_registry(struct emit *, struct sbuf *, const struct site *);
 
 #endif

@@ -73,6 +73,20 @@ external_domain(const struct site *s)
 	return false;
 }
 
+/* The aws commands of this section run in the environment's account. */
+static void
+env_profiles(struct sbuf *sb, const struct site *s)
+{
+	size_t	i;
+
+	sb_addstr(sb, "Terraform names each environment's profile itself; "
+	    "the `aws` commands of\nthis section need it exported (");
+	for (i = 0; i < s->nenv; i++)
+		sb_addf(sb, "%s`AWS_PROFILE=%s` for %s", i == 0 ? "" : ", ",
+		    s->aws_profile.v[i], s->envs[i]);
+	sb_addstr(sb, ").\n\n");
+}
+
 static void
 site_steps(struct emit *e, struct sbuf *sb, const struct site *s,
     enum provider p)
@@ -82,12 +96,17 @@ site_steps(struct emit *e, struct sbuf *sb, const struct site *s,
 	const struct envblock	*eb;
 
 	sb_addf(sb, "\n### Site %s\n", s->name);
-	if (p == PROVIDER_AWS)
+	if (p == PROVIDER_AWS) {
 		readme_app_before(sb, s);
+		readme_registry(e, sb, s);
+	}
 	sb_addstr(sb, "\n");
 	sb_addf(sb, "For each environment ENV of ");
 	env_list(sb, s);
-	sb_addstr(sb, ":\n\n```sh\n");
+	sb_addstr(sb, ":\n\n");
+	if (p == PROVIDER_AWS && s->aws_profile.v != NULL)
+		env_profiles(sb, s);
+	sb_addstr(sb, "```sh\n");
 	sb_addf(sb, "terraform -chdir=%s init\n", dir);
 	sb_addf(sb, "terraform -chdir=%s workspace select -or-create ENV\n",
 	    dir);
@@ -139,10 +158,17 @@ aws_section(struct emit *e, struct sbuf *sb)
 	const struct state_cfg	*st = e->cfg->state[PROVIDER_AWS];
 	const struct site	*s;
 
-	sb_addstr(sb, "\n## AWS\n\n"
-	    "Credentials: copy `env.d/aws.dist` to `env.d/aws`, fill it in, "
-	    "then\n`set -a; . ./env.d/aws; set +a`.\n\n"
-	    "### State bootstrap (once)\n\n```sh\n"
+	sb_addstr(sb, "\n## AWS\n\n");
+	if (env_aws_profiles(e->cfg))
+		sb_addstr(sb, "Credentials: named AWS profiles, listed in "
+		    "`env.d/aws.dist`; the roots name\nthem, so no key is "
+		    "exported. Copy the file to `env.d/aws`, then\n`set -a; . "
+		    "./env.d/aws; set +a`.\n\n");
+	else
+		sb_addstr(sb, "Credentials: copy `env.d/aws.dist` to "
+		    "`env.d/aws`, fill it in, then\n`set -a; . ./env.d/aws; "
+		    "set +a`.\n\n");
+	sb_addstr(sb, "### State bootstrap (once)\n\n```sh\n"
 	    "terraform -chdir=state/aws init\n"
 	    "terraform -chdir=state/aws apply\n```\n\n");
 	sb_addf(sb, "It creates the state bucket `%s` in `%s`, versioned and "
@@ -152,6 +178,17 @@ aws_section(struct emit *e, struct sbuf *sb)
 		    st->lock_table);
 	sb_addstr(sb, ". Its own state stays in `state/aws/terraform.tfstate`:"
 	    "\nkeep that file safe, outside git.\n");
+	if (st->profile != NULL || st->role_arn != NULL) {
+		sb_addstr(sb, "\nThe state lives in its own account: this root "
+		    "and every backend reach it");
+		if (st->profile != NULL)
+			sb_addf(sb, "\nwith the AWS profile `%s`",
+			    st->profile);
+		if (st->role_arn != NULL)
+			sb_addf(sb, "%s assuming `%s`", st->profile != NULL ?
+			    "," : "\n", st->role_arn);
+		sb_addstr(sb, ", whatever account the resources are in.\n");
+	}
 	for (s = e->cfg->sites; s != NULL; s = s->next)
 		if (site_has(s, PROVIDER_AWS))
 			site_steps(e, sb, s, PROVIDER_AWS);

@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "emit.h"
 #include "model.h"
+#include "tf_aws_app.h"
 
 #define MODULES	"../../../modules/aws"
 
@@ -23,6 +24,32 @@ default_tags(struct hclw *w, const char *site)
 	hclw_block_close(w);
 }
 
+/*
+ * The environment's account: its profile, and allowed_account_ids so that
+ * a profile that reaches another account fails the plan.  The guard is not
+ * read here: a provider cannot wait for a resource.
+ */
+static void
+env_account(struct hclw *w, const struct site *s)
+{
+	if (s->aws_profile.v != NULL)
+		hclw_attr(w, "profile",
+		    "local.settings[local.environment].aws_profile");
+	if (s->aws_account.v != NULL)
+		hclw_attr(w, "allowed_account_ids",
+		    "[local.settings[local.environment].aws_account]");
+}
+
+/* A provider in another account (DNS zones, registry), or the env's. */
+static void
+other_account(struct hclw *w, const struct site *s, const char *profile)
+{
+	if (profile != NULL)
+		hclw_attr_str(w, "profile", profile);
+	else
+		env_account(w, s);
+}
+
 static void
 providers_tf(struct emit *e, const struct site *s, const char *dir)
 {
@@ -33,6 +60,7 @@ providers_tf(struct emit *e, const struct site *s, const char *dir)
 	hclw_header(&w, s->input);
 	hclw_block_open(&w, "provider", "aws", NULL);
 	hclw_attr_str(&w, "region", s->region[PROVIDER_AWS]);
+	env_account(&w, s);
 	default_tags(&w, s->name);
 	hclw_block_close(&w);
 	if (s->cdn != NULL) {
@@ -42,16 +70,33 @@ providers_tf(struct emit *e, const struct site *s, const char *dir)
 		hclw_block_open(&w, "provider", "aws", NULL);
 		hclw_attr_str(&w, "alias", "us_east_1");
 		hclw_attr_str(&w, "region", "us-east-1");
+		env_account(&w, s);
 		default_tags(&w, s->name);
 		hclw_block_close(&w);
 	}
 	if (s->services != NULL || s->emails != NULL) {
 		hclw_doc(&w, "Route53 records (certificate validation, aliases, "
 		    "email) go through this");
-		hclw_doc(&w, "alias; the zones are in the resources' account.");
+		if (s->dns_profile != NULL)
+			hclw_doc(&w, "alias; the zones are in the account of "
+			    "its profile.");
+		else
+			hclw_doc(&w, "alias; the zones are in the resources' "
+			    "account.");
 		hclw_block_open(&w, "provider", "aws", NULL);
 		hclw_attr_str(&w, "alias", "dns");
 		hclw_attr_str(&w, "region", s->region[PROVIDER_AWS]);
+		other_account(&w, s, s->dns_profile);
+		default_tags(&w, s->name);
+		hclw_block_close(&w);
+	}
+	if (tf_registry_used(s)) {
+		hclw_doc(&w, arena_printf(e->ar, "The image repositories and "
+		    "pointers of shared/aws/%s.", s->name));
+		hclw_block_open(&w, "provider", "aws", NULL);
+		hclw_attr_str(&w, "alias", "registry");
+		hclw_attr_str(&w, "region", s->region[PROVIDER_AWS]);
+		other_account(&w, s, s->registry_profile);
 		default_tags(&w, s->name);
 		hclw_block_close(&w);
 	}
@@ -73,8 +118,18 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 	struct bucket	*b;
 	size_t		 n = 0, i;
 
-	set = arena_array(e->ar, 4 + 2 * s->nbuckets +
+	set = arena_array(e->ar, 6 + 2 * s->nbuckets +
 	    tf_aws_app_nsettings(s), sizeof(*set));
+	if (s->aws_profile.v != NULL) {
+		set[n].key = "aws_profile";
+		set[n].str = s->aws_profile.v;
+		n++;
+	}
+	if (s->aws_account.v != NULL) {
+		set[n].key = "aws_account";
+		set[n].str = s->aws_account.v;
+		n++;
+	}
 	if (s->cdn != NULL && s->cdn->serve_static) {
 		set[n].key = "app_domain";
 		set[n].str = s->app_domain.v;
@@ -293,6 +348,20 @@ tf_aws_site(struct emit *e, const struct site *s)
 	if (s->creds != NULL)
 		emit_module(e, PROVIDER_AWS, "credentials");
 	tf_aws_app_modules(e, s);
+	tf_aws_shared(e, s);
+}
+
+/* The provider reaches the state account as the backend does. */
+void
+tf_aws_state_account(struct hclw *w, const struct state_cfg *st)
+{
+	if (st->profile != NULL)
+		hclw_attr_str(w, "profile", st->profile);
+	if (st->role_arn != NULL) {
+		hclw_block_open(w, "assume_role", NULL, NULL);
+		hclw_attr_str(w, "role_arn", st->role_arn);
+		hclw_block_close(w);
+	}
 }
 
 /* infra/state/aws: the state bucket, its KMS key, the lock table. */
@@ -308,6 +377,7 @@ tf_aws_state(struct emit *e)
 	tf_terraform_block(e, &w, PROVIDER_AWS, NULL, false);
 	hclw_block_open(&w, "provider", "aws", NULL);
 	hclw_attr_str(&w, "region", st->region);
+	tf_aws_state_account(&w, st);
 	default_tags(&w, NULL);
 	hclw_block_close(&w);
 	hclw_doc(&w, "Its own state stays local (terraform.tfstate here): it "

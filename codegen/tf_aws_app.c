@@ -276,7 +276,11 @@ tf_aws_app_settings(struct emit *e, const struct site *s, struct setting *set)
 	for (v = s->services; v != NULL; v = v->next) {
 		const char **env = literal_env(e, s, v);
 
-		set_str(set, &n, key(e, v->label, "image"), v->image.v);
+		if (v->repository == NULL)
+			set_str(set, &n, key(e, v->label, "image"),
+			    v->image.v);
+		else if (tf_registry_tagged(v))
+			set_str(set, &n, key(e, v->label, "tag"), v->tag.v);
 		set_num(set, &n, key(e, v->label, "cpu"), v->cpu.v);
 		set_num(set, &n, key(e, v->label, "memory"), v->memory.v);
 		set_num(set, &n, key(e, v->label, "count"), v->count.v);
@@ -349,6 +353,7 @@ tf_aws_app_main(struct emit *e, struct hclw *w, const struct site *s)
 	tf_aws_secret_main(e, w, s);
 	tf_aws_database_main(e, w, s);
 	tf_aws_email_main(e, w, s);
+	tf_aws_registry_images(e, w, s);
 	tf_aws_service_main(e, w, s);
 }
 

@@ -29,4 +29,19 @@ void	tf_aws_database_main(struct emit *, struct hclw *,
 void	tf_aws_email_main(struct emit *, struct hclw *, const struct site *);
 void	tf_aws_service_main(struct emit *, struct hclw *, const struct site *);
 
+/* tf_aws_registry.c: repository services and their images. */
+bool	tf_registry_used(const struct site *);
+/* True when some environment of a repository service names its tag. */
+bool	tf_registry_tagged(const struct service *);
+/* "/<site>/<env>/<service>/image": the SSM pointer CI writes. */
+const char *tf_registry_pointer(struct emit *, const struct site *,
+	    const struct service *, const char *env);
+/* The expression of the image a service's tasks run. */
+const char *tf_registry_image(struct emit *, const struct service *);
+/* The pointer and digest data sources of an environment root. */
+void	tf_aws_registry_images(struct emit *, struct hclw *,
+	    const struct site *);
+/* shared/aws/<site>: the repositories and pointers, applied first. */
+void	tf_aws_shared(struct emit *, const struct site *);
+
 #endif

@@ -194,13 +194,15 @@ service(struct emit *e, struct hclw *w, const struct site *s,
 	if (v->short_name != NULL)
 		hclw_attr(w, "target_group_name", arena_printf(e->ar,
 		    "\"${terraform_data.workspace_guard.input}-%s-%s\"", s->name, v->short_name));
-	hclw_attr_bool(w, "create_cluster", false);
 	hclw_attr(w, "cluster_arn", "aws_ecs_cluster.this.arn");
+	hclw_attr(w, "cluster_name", "aws_ecs_cluster.this.name");
 	hclw_attr(w, "vpc_id", "module.network.vpc_id");
 	hclw_attr(w, "subnet_ids", "module.network.task_subnet_ids");
 	hclw_attr(w, "assign_public_ip", "module.network.assign_public_ip");
 	hclw_blank(w);
-	hclw_attr(w, "image", arena_printf(e->ar, "local.env.%s_image", l));
+	hclw_attr(w, "image", tf_registry_image(e, v));
+	if (v->deploy == DEPLOY_CI)
+		hclw_attr_str(w, "deploy", "ci");
 	hclw_attr_int(w, "port", v->port);
 	if (v->ncommand > 0) {
 		hcl_list_str(&sb, v->command, v->ncommand);

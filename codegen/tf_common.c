@@ -44,6 +44,14 @@ backend_s3(struct emit *e, struct hclw *w, enum provider p, const char *key)
 	hclw_attr_str(w, "bucket", st->bucket);
 	hclw_attr_str(w, "key", key);
 	hclw_attr_str(w, "region", st->region);
+	/* The state account, whatever account the resources are in. */
+	if (st->profile != NULL)
+		hclw_attr_str(w, "profile", st->profile);
+	if (st->role_arn != NULL) {
+		hclw_attr_open(w, "assume_role", "{");
+		hclw_attr_str(w, "role_arn", st->role_arn);
+		hclw_close(w, "}");
+	}
 	if (p == PROVIDER_SCW) {
 		sb_addstr(&ep, "{ s3 = ");
 		{

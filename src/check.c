@@ -67,6 +67,44 @@ state_kms_key(struct chk *c, const struct ast *b, struct state_cfg *st)
 		    "\"none\"", v);
 }
 
+/* profile and role_arn: how the backend reaches the state account. */
+static const struct ast *
+state_aws_attr(struct chk *c, const struct ast *b,
+    const struct state_cfg *st, const char *name)
+{
+	const struct ast	*a = chk_attr(b, name);
+
+	if (a != NULL && st->provider != PROVIDER_AWS) {
+		diag_add(c->dg, DIAG_ERROR, &a->keypos,
+		    "'%s' is an AWS setting; it belongs in state \"aws\"",
+		    name);
+		return NULL;
+	}
+	return a;
+}
+
+static void
+state_account(struct chk *c, const struct ast *b, struct state_cfg *st)
+{
+	const struct ast	*a;
+	const char		*why;
+
+	if ((a = state_aws_attr(c, b, st, "profile")) != NULL) {
+		if ((why = name_aws_profile_problem(a->child->str)) != NULL)
+			diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+			    "invalid profile '%s': %s", a->child->str, why);
+		else
+			st->profile = a->child->str;
+	}
+	if ((a = state_aws_attr(c, b, st, "role_arn")) != NULL) {
+		if ((why = name_role_arn_problem(a->child->str)) != NULL)
+			diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+			    "invalid role_arn '%s': %s", a->child->str, why);
+		else
+			st->role_arn = a->child->str;
+	}
+}
+
 static void
 build_state(struct chk *c, const struct ast *b, const char *input)
 {
@@ -177,6 +215,7 @@ build_state(struct chk *c, const struct ast *b, const char *input)
 		else
 			st->edge_plan = v;
 	}
+	state_account(c, b, st);
 	cfg->state[p] = st;
 }
 
@@ -210,6 +249,18 @@ build_domain(struct chk *c, const struct ast *b, struct strmap *seen,
 			    "unknown dns '%s'; use \"external\" or "
 			    "\"route53\"", a->child->str);
 	}
+	if ((a = chk_attr(b, "aws_profile")) != NULL) {
+		if ((why = name_aws_profile_problem(a->child->str)) != NULL)
+			diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+			    "invalid aws_profile '%s': %s", a->child->str, why);
+		else if (d->dns != DNS_ROUTE53)
+			diag_add(c->dg, DIAG_ERROR, &a->keypos,
+			    "'aws_profile' of domain '%s' needs dns = "
+			    "\"route53\": it names the zone's account",
+			    d->name);
+		d->aws_profile = a->child->str;
+		d->profile_pos = a->child->pos;
+	}
 	**tail = d;
 	*tail = &d->next;
 }
@@ -242,6 +293,7 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 	strmap_init(&c.svc_domains, ar);
 	strmap_init(&c.ses_domains, ar);
 	strmap_init(&c.eips, ar);
+	strmap_init(&c.repositories, ar);
 	strmap_init(&domains, ar);
 	*out = NULL;
 

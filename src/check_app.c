@@ -957,7 +957,8 @@ build_service(struct chk *c, struct site *s, const struct srcpos *envpos,
 		v->short_name = NULL;
 	} else
 		service_names(c, s, v, short_pos);
-	if (chk_env_strings(c, s, envpos, chk_attr(b, "image"),
+	if (chk_service_image(c, s, envpos, b, v) &&
+	    chk_env_strings(c, s, envpos, chk_attr(b, "image"),
 	    name_image_problem, "image", &v->image))
 		for (i = 0; i < s->nenv; i++)
 			if (name_image_floating(v->image.v[i])) {

@@ -459,22 +459,37 @@ build_task(struct chk *c, struct site *s, const struct srcpos *envpos,
 	*tail = &t->next;
 }
 
-/* Elastic IPs of the NAT gateways, summed per region over every site. */
+/* The account an environment runs in, as far as the description says. */
+static const char *
+account_of(struct chk *c, const struct site *s, size_t i)
+{
+	if (s->aws_account.v != NULL)
+		return arena_printf(c->ar, "account %s", s->aws_account.v[i]);
+	if (s->aws_profile.v != NULL)
+		return arena_printf(c->ar, "the account of profile %s",
+		    s->aws_profile.v[i]);
+	return NULL;
+}
+
+/* Elastic IPs of the NAT gateways, per account and region, every site. */
 static void
 count_eips(struct chk *c, const struct site *s)
 {
 	const struct network	*n = s->network;
 	struct eip_count	*e;
-	const char		*region = s->region[PROVIDER_AWS];
+	const char		*region = s->region[PROVIDER_AWS], *acct, *where;
 	size_t			 i;
 
 	if (n == NULL || region == NULL || !site_has(s, PROVIDER_AWS))
 		return;
-	if ((e = strmap_get(&c->eips, region)) == NULL) {
-		e = ARENA_NEW(c->ar, struct eip_count);
-		strmap_put(&c->eips, region, e);
-	}
 	for (i = 0; i < s->nenv; i++) {
+		acct = account_of(c, s, i);
+		where = acct == NULL ? region : arena_printf(c->ar, "%s of %s",
+		    region, acct);
+		if ((e = strmap_get(&c->eips, where)) == NULL) {
+			e = ARENA_NEW(c->ar, struct eip_count);
+			strmap_put(&c->eips, where, e);
+		}
 		if (n->nat[i] == NAT_SINGLE)
 			e->n += 1;
 		else if (n->nat[i] == NAT_PER_ZONE)
@@ -487,7 +502,7 @@ count_eips(struct chk *c, const struct site *s)
 		    "sites and environments (here: site '%s', environment "
 		    "'%s'), over the default quota of %d per account and "
 		    "region; use nat = \"regional\" or \"none\", or raise the "
-		    "quota first", (long long)e->n, region, s->name,
+		    "quota first", (long long)e->n, where, s->name,
 		    s->envs[i], EIP_QUOTA);
 	}
 }

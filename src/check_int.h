@@ -29,6 +29,7 @@ struct chk {
 	struct strmap	 svc_domains;	/* domain -> struct owner */
 	struct strmap	 ses_domains;	/* "region:domain" -> struct owner */
 	struct strmap	 eips;		/* AWS region -> struct eip_count */
+	struct strmap	 repositories;	/* "profile:region:name" -> service */
 	bool		 no_state_reported[PROVIDER__MAX];
 };
 
@@ -95,6 +96,13 @@ const struct service *chk_app_fed(const struct site *, const char *label,
 		    const struct ast *site_block);
 /* After the env blocks: service envs, tasks and the cross rules. */
 void		chk_app_link(struct chk *, struct site *,
+		    const struct srcpos *envpos, const struct ast *block);
+/* check_registry.c: repository, tag and deploy; true: image is needed. */
+bool		chk_service_image(struct chk *, struct site *,
+		    const struct srcpos *envpos, const struct ast *block,
+		    struct service *);
+/* check_account.c: the AWS accounts of a site's environments. */
+void		chk_accounts(struct chk *, struct site *,
 		    const struct srcpos *envpos, const struct ast *block);
 /* "site 'x' has no <what> '<label>'", with the best suggestion. */
 void		chk_no_such(struct chk *, const struct site *,

@@ -765,6 +765,7 @@ chk_site(struct chk *c, const struct ast *b, const char *input,
 	for (n = b->child; n != NULL; n = n->next)
 		if (n->kind == AST_BLOCK && strcmp(n->name, "env") == 0)
 			build_env(c, s, envpos, n, b, &etail);
+	chk_accounts(c, s, envpos, b);
 	chk_app_link(c, s, envpos, b);
 	claim_iam(c, s);
 	build_state_key(c, s, b);

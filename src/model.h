@@ -56,6 +56,8 @@ struct state_cfg {
 	const char	*lock_table;	/* LOCK_DYNAMODB only */
 	const char	*kms_key;	/* AWS backend kms_key_id; NULL: SSE-S3 */
 	const char	*edge_plan;	/* Scaleway only */
+	const char	*profile;	/* AWS shared-config profile, or NULL */
+	const char	*role_arn;	/* role the backend assumes, or NULL */
 };
 
 /* domain "<name>" { dns } */
@@ -63,6 +65,8 @@ struct domain {
 	const char	*name;
 	struct srcpos	 pos;
 	enum dns_kind	 dns;
+	const char	*aws_profile;	/* account of the zone; NULL: default */
+	struct srcpos	 profile_pos;
 	struct domain	*next;
 };
 
@@ -203,12 +207,21 @@ struct email {
 
 struct envblock;
 
+enum deploy_mode {
+	DEPLOY_TERRAFORM,	/* Terraform owns the task definition */
+	DEPLOY_CI,		/* CI rolls out; the service ignores it */
+};
+
 /* service "<name>" { image, port, ... } */
 struct service {
 	const char		*label;
 	struct srcpos		 pos;
 	const char		*short_name;
-	struct envstr		 image;
+	struct envstr		 image;		/* v NULL with a repository */
+	const char		*repository;	/* ECR repository, or NULL */
+	struct srcpos		 repository_pos;
+	struct envstr		 tag;		/* v[i] NULL: the pointer's */
+	enum deploy_mode	 deploy;
 	int64_t			 port;
 	struct envnum		 cpu;
 	struct envnum		 memory;
@@ -311,6 +324,10 @@ struct site {
 	const char	**envs;		/* environments, in promotion order */
 	size_t		 nenv;
 	struct envstr	 app_domain;	/* v NULL when not set */
+	struct envstr	 aws_profile;	/* v NULL: environment credentials */
+	struct envstr	 aws_account;	/* v NULL: any account */
+	const char	*registry_profile; /* account of its repositories */
+	const char	*dns_profile;	/* account of its Route53 zones */
 	struct bucket	*buckets;
 	size_t		 nbuckets;
 	struct cdn	*cdn;

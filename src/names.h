@@ -37,6 +37,13 @@ const char	*name_path_pattern_problem(const char *);
 const char	*name_matcher_problem(const char *);
 const char	*name_dns_label_problem(const char *);
 
+/* Accounts, profiles, roles and image registries (names_account.c). */
+const char	*name_aws_profile_problem(const char *);
+const char	*name_aws_account_problem(const char *);
+const char	*name_role_arn_problem(const char *);
+const char	*name_ecr_problem(const char *);
+const char	*name_image_tag_problem(const char *);
+
 /* True when a domain name equals zone or is below it. */
 bool		 name_in_zone(const char *domain, const char *zone);
 

@@ -18,6 +18,11 @@ static const struct attr_spec state_attrs[] = {
 	{ "edge_plan", VK_STRING, 0,
 	    "Scaleway Edge Services plan of the project (default "
 	    "\"professional\")" },
+	{ "profile", VK_STRING, 0,
+	    "AWS profile of the state account (default: the environment's "
+	    "credentials)" },
+	{ "role_arn", VK_STRING, 0,
+	    "IAM role the S3 backend assumes in the state account" },
 	{ NULL, 0, 0, NULL },
 };
 
@@ -29,6 +34,9 @@ static const struct block_spec state_block = {
 static const struct attr_spec domain_attrs[] = {
 	{ "dns", VK_STRING, 0,
 	    "\"external\" (default: records are outputs) or \"route53\"" },
+	{ "aws_profile", VK_STRING, 0,
+	    "AWS profile of the zone's account (default: the state's "
+	    "profile, else the environment's)" },
 	{ NULL, 0, 0, NULL },
 };
 
@@ -114,8 +122,14 @@ static const struct block_spec network_block = {
 };
 
 static const struct attr_spec service_attrs[] = {
-	{ "image", VK_STRING, AF_REQUIRED | AF_PER_ENV,
+	{ "image", VK_STRING, AF_PER_ENV,
 	    "container image reference (a tag; :latest warns)" },
+	{ "repository", VK_STRING, 0,
+	    "ECR repository in the registry account, instead of image" },
+	{ "tag", VK_STRING, AF_PER_ENV,
+	    "with repository: the tag to deploy (default: the pointer's)" },
+	{ "deploy", VK_STRING, 0,
+	    "\"terraform\" (default) or \"ci\": who rolls out new images" },
 	{ "port", VK_NUMBER, AF_REQUIRED, "container port, 1 to 65535" },
 	{ "cpu", VK_NUMBER, AF_PER_ENV, "Fargate CPU units (default 256)" },
 	{ "memory", VK_NUMBER, AF_PER_ENV,
@@ -238,6 +252,13 @@ static const struct attr_spec site_attrs[] = {
 	    "domain the application is served on" },
 	{ "state_key", VK_STRING, 0,
 	    "its state is <state_key>.tfstate (default: the site name)" },
+	{ "aws_profile", VK_STRING, AF_PER_ENV,
+	    "AWS profile of the environment's account" },
+	{ "aws_account", VK_STRING, AF_PER_ENV,
+	    "12-digit id of the environment's account (allowed_account_ids)" },
+	{ "registry_profile", VK_STRING, 0,
+	    "AWS profile of the image repositories' account (default: the "
+	    "state's profile)" },
 	{ "secrets", VK_NUMBER | VK_STRING, AF_NAME_MAP,
 	    "shorthand: { name = <length> | \"external\" }" },
 	{ NULL, 0, 0, NULL },

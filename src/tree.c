@@ -123,6 +123,11 @@ tree_owned(const char *rel)
 		return template_find(rel + 8) != NULL;
 	if (strncmp(rel, "state/", 6) == 0 || strncmp(rel, "shared/", 7) == 0) {
 		r = provider_dir(strchr(rel, '/') + 1);
+		if (r != NULL && file_named(r, ".tf"))
+			return true;
+		/* shared/aws/<site>/: a site's image registry. */
+		r = r != NULL && rel[0] == 's' && rel[1] == 'h' ? name_dir(r) :
+		    NULL;
 		return r != NULL && file_named(r, ".tf");
 	}
 	if (strncmp(rel, "sites/", 6) == 0) {

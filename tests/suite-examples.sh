@@ -19,5 +19,29 @@ for d in sites examples/*/; do
 	fi
 	rm -rf "$work/tree"
 done
+
+# The multi-account app: its README gives the steps in the order they can
+# run: the state, the shared registry, the first push, the environments,
+# then the tasks.
+order() {
+	prev=0
+	for step in '^### State bootstrap' '^terraform -chdir=shared/aws/exii apply' \
+	    '^#### Push the images' '^terraform -chdir=sites/exii/aws apply' \
+	    '^Task `migrate`'; do
+		n=$(grep -n -m 1 -e "$step" "$1" | cut -d: -f1)
+		if [ -z "$n" ] || [ "$n" -le "$prev" ]; then
+			echo "FAIL: examples/exii README: '$step' missing or out of order (line ${n:-none}, after $prev)"
+			return 1
+		fi
+		prev=$n
+	done
+}
+if "$BIN" compile --out "$work/tree" examples/exii > /dev/null 2>&1 &&
+    order "$work/tree/README.md"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+fi
+rm -rf "$work/tree"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

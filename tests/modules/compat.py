@@ -16,6 +16,8 @@ RULES = [
      r"data\.aws_region\.this\.region\b", "data.aws_region.this.name"),
     ("test override of data.aws_region: region is name in 5.x", "*.tftest.hcl",
      r"values = \{ region = ", "values = { name = "),
+    ("aws_s3_bucket: 6.x attribute bucket_region is region in 5.x", "*.tf",
+     r"aws_s3_bucket\.this\.bucket_region\b", "aws_s3_bucket.this.region"),
     ("regional NAT gateway (6.24) has no 5.x form: made a zonal one in "
      "public[0] so the rest validates; its checks are skipped", "main.tf",
      r'  vpc_id            = aws_vpc\.this\[0\]\.id\n  availability_mode = "regional"\n',

@@ -128,7 +128,7 @@ run "roles_are_scoped" {
     error_message = "The task role must use its bucket's objects only."
   }
   assert {
-    condition     = !anytrue([for s in data.aws_iam_policy_document.task.statement : s.sid == "EcsExec"]) && !aws_ecs_service.this.enable_execute_command
+    condition     = !anytrue([for s in data.aws_iam_policy_document.task.statement : s.sid == "EcsExec"]) && !aws_ecs_service.this[0].enable_execute_command
     error_message = "ECS Exec must be off unless asked for."
   }
 }
@@ -179,11 +179,11 @@ run "deployment" {
   command = apply
 
   assert {
-    condition     = aws_ecs_service.this.deployment_circuit_breaker[0].enable && aws_ecs_service.this.deployment_circuit_breaker[0].rollback
+    condition     = aws_ecs_service.this[0].deployment_circuit_breaker[0].enable && aws_ecs_service.this[0].deployment_circuit_breaker[0].rollback
     error_message = "The circuit breaker must roll a failed deployment back."
   }
   assert {
-    condition     = aws_ecs_service.this.network_configuration[0].assign_public_ip && aws_ecs_service.this.launch_type == "FARGATE"
+    condition     = aws_ecs_service.this[0].network_configuration[0].assign_public_ip && aws_ecs_service.this[0].launch_type == "FARGATE"
     error_message = "The service must run on Fargate with the network's public IP choice."
   }
   assert {
@@ -218,9 +218,8 @@ run "outputs" {
   command = apply
 
   variables {
-    create_cluster = false
-    cluster_arn    = "arn:aws:ecs:eu-west-1:123456789012:cluster/prod-botolph"
-    redeploy       = { django_secret_key = "1" }
+    cluster_arn = "arn:aws:ecs:eu-west-1:123456789012:cluster/prod-botolph"
+    redeploy    = { django_secret_key = "1" }
   }
 
   assert {
@@ -232,7 +231,7 @@ run "outputs" {
     error_message = "Tasks must reuse the service's env, secrets and security group."
   }
   assert {
-    condition     = aws_ecs_service.this.triggers["django_secret_key"] == "1" && aws_ecs_service.this.force_new_deployment
+    condition     = aws_ecs_service.this[0].triggers["django_secret_key"] == "1" && aws_ecs_service.this[0].force_new_deployment
     error_message = "A secret's version must be a redeploy trigger."
   }
 }
@@ -251,7 +250,7 @@ run "worker_with_exec" {
     error_message = "A worker must have no route from the load balancer."
   }
   assert {
-    condition     = aws_ecs_service.this.enable_execute_command && anytrue([for s in data.aws_iam_policy_document.task.statement : s.sid == "EcsExec"])
+    condition     = aws_ecs_service.this[0].enable_execute_command && anytrue([for s in data.aws_iam_policy_document.task.statement : s.sid == "EcsExec"])
     error_message = "exec must enable ECS Exec and its channel rights."
   }
 }

@@ -37,7 +37,7 @@ run "service" {
   }
 
   assert {
-    condition     = aws_ecs_service.this.deployment_circuit_breaker[0].enable && aws_ecs_service.this.deployment_circuit_breaker[0].rollback
+    condition     = aws_ecs_service.this[0].deployment_circuit_breaker[0].enable && aws_ecs_service.this[0].deployment_circuit_breaker[0].rollback
     error_message = "The service must be created with its circuit breaker."
   }
   assert {

@@ -97,8 +97,8 @@ module "service_web" {
   }
 
   name             = "${terraform_data.workspace_guard.input}-shop-web"
-  create_cluster   = false
   cluster_arn      = aws_ecs_cluster.this.arn
+  cluster_name     = aws_ecs_cluster.this.name
   vpc_id           = module.network.vpc_id
   subnet_ids       = module.network.task_subnet_ids
   assign_public_ip = module.network.assign_public_ip

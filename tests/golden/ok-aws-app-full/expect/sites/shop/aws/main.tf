@@ -269,8 +269,8 @@ module "service_web" {
   }
 
   name             = "${terraform_data.workspace_guard.input}-shop-web"
-  create_cluster   = false
   cluster_arn      = aws_ecs_cluster.this.arn
+  cluster_name     = aws_ecs_cluster.this.name
   vpc_id           = module.network.vpc_id
   subnet_ids       = module.network.task_subnet_ids
   assign_public_ip = module.network.assign_public_ip
@@ -329,8 +329,8 @@ module "service_api" {
 
   name              = "${terraform_data.workspace_guard.input}-shop-api"
   target_group_name = "${terraform_data.workspace_guard.input}-shop-api"
-  create_cluster    = false
   cluster_arn       = aws_ecs_cluster.this.arn
+  cluster_name      = aws_ecs_cluster.this.name
   vpc_id            = module.network.vpc_id
   subnet_ids        = module.network.task_subnet_ids
   assign_public_ip  = module.network.assign_public_ip
@@ -374,8 +374,8 @@ module "service_worker" {
   }
 
   name             = "${terraform_data.workspace_guard.input}-shop-worker"
-  create_cluster   = false
   cluster_arn      = aws_ecs_cluster.this.arn
+  cluster_name     = aws_ecs_cluster.this.name
   vpc_id           = module.network.vpc_id
   subnet_ids       = module.network.task_subnet_ids
   assign_public_ip = module.network.assign_public_ip

@@ -2,12 +2,12 @@
 
 output "service_name" {
   description = "Name of the ECS service."
-  value       = aws_ecs_service.this.name
+  value       = local.service_name
 }
 
 output "service_arn" {
   description = "ARN of the ECS service."
-  value       = aws_ecs_service.this.id
+  value       = one(concat(aws_ecs_service.this[*].id, aws_ecs_service.ci[*].id))
 }
 
 output "cluster_arn" {

@@ -16,21 +16,16 @@ variable "target_group_name" {
   default     = null
 }
 
-variable "create_cluster" {
-  description = "Create an ECS cluster named after the service; false runs it in cluster_arn."
-  type        = bool
-  default     = true
+variable "cluster_name" {
+  description = "Name of the shared cluster of cluster_arn, when that ARN is not known until apply."
+  type        = string
+  default     = null
 }
 
 variable "cluster_arn" {
-  description = "ECS cluster shared by the site's services, when create_cluster is false."
+  description = "ECS cluster shared by the site's services; null creates one named after the service."
   type        = string
   default     = null
-
-  validation {
-    condition     = var.create_cluster || var.cluster_arn != null
-    error_message = "A service that creates no cluster needs cluster_arn."
-  }
 }
 
 variable "vpc_id" {
@@ -46,6 +41,17 @@ variable "subnet_ids" {
 variable "assign_public_ip" {
   description = "Give each task a public IP: needed in public subnets without NAT."
   type        = bool
+}
+
+variable "deploy" {
+  description = "Who rolls out new revisions: \"terraform\" (each apply) or \"ci\" (the service ignores task_definition)."
+  type        = string
+  default     = "terraform"
+
+  validation {
+    condition     = contains(["terraform", "ci"], var.deploy)
+    error_message = "deploy must be \"terraform\" or \"ci\"."
+  }
 }
 
 variable "image" {
@@ -222,14 +228,9 @@ variable "public" {
 }
 
 variable "listener_arn" {
-  description = "Listener of the load balancer the rule is added to."
+  description = "Listener of the load balancer the rule is added to; required when public."
   type        = string
   default     = null
-
-  validation {
-    condition     = !var.public || var.listener_arn != null
-    error_message = "A public service needs listener_arn."
-  }
 }
 
 variable "alb_security_group_id" {
@@ -238,7 +239,7 @@ variable "alb_security_group_id" {
   default     = null
 
   validation {
-    condition     = !var.public || var.alb_security_group_id != null
+    condition     = var.listener_arn == null || var.alb_security_group_id != null
     error_message = "A routed service needs alb_security_group_id."
   }
 }
@@ -249,7 +250,7 @@ variable "priority" {
   default     = null
 
   validation {
-    condition     = !var.public || (var.priority != null ? var.priority >= 1 && var.priority <= 50000 : false)
+    condition     = var.listener_arn == null || (var.priority != null ? var.priority >= 1 && var.priority <= 50000 : false)
     error_message = "A routed service needs a priority from 1 to 50000."
   }
 }

@@ -16,12 +16,17 @@ data "aws_caller_identity" "this" {}
 locals {
   container = "app"
   max_count = var.max_count == null ? var.desired_count : var.max_count
-  # Counts must be known at plan: they follow booleans, never whether an
-  # input that another resource computes is null.
+  # From var.public alone: the listener's ARN is unknown until the load
+  # balancer exists, and a count cannot wait for it.
   routed = var.public
+  # Whichever variant exists; the scalable target waits for it.
+  service_name = one(concat(aws_ecs_service.this[*].name, aws_ecs_service.ci[*].name))
 
-  cluster_arn  = var.create_cluster ? aws_ecs_cluster.this[0].arn : var.cluster_arn
-  cluster_name = var.create_cluster ? aws_ecs_cluster.this[0].name : element(split("/", var.cluster_arn), 1)
+  # A shared cluster's name is known at plan, its ARN not: the counts read
+  # the name, so they never wait for a cluster being created.
+  own_cluster  = var.cluster_name != null ? false : var.cluster_arn == null
+  cluster_arn  = var.cluster_arn != null ? var.cluster_arn : one(aws_ecs_cluster.this[*].arn)
+  cluster_name = var.cluster_name != null ? var.cluster_name : var.cluster_arn == null ? one(aws_ecs_cluster.this[*].name) : element(split("/", var.cluster_arn), 1)
 
   # A secrets value is a secret ARN, or "<arn>:<json key>::"; the role gets
   # the secret itself: the first seven colon-separated fields.
@@ -59,7 +64,7 @@ locals {
 }
 
 resource "aws_ecs_cluster" "this" {
-  count = var.create_cluster ? 1 : 0
+  count = local.own_cluster ? 1 : 0
 
   name = var.name
 
@@ -71,7 +76,7 @@ resource "aws_ecs_cluster" "this" {
 }
 
 resource "aws_ecs_cluster_capacity_providers" "this" {
-  count = var.create_cluster ? 1 : 0
+  count = local.own_cluster ? 1 : 0
 
   cluster_name       = aws_ecs_cluster.this[0].name
   capacity_providers = ["FARGATE", "FARGATE_SPOT"]
@@ -347,7 +352,10 @@ resource "aws_ecs_task_definition" "this" {
   container_definitions = jsonencode([local.container_definition])
 }
 
+# With deploy = "terraform", every apply rolls out the current revision.
 resource "aws_ecs_service" "this" {
+  count = var.deploy == "terraform" ? 1 : 0
+
   name             = var.name
   cluster          = local.cluster_arn
   task_definition  = aws_ecs_task_definition.this.arn
@@ -409,12 +417,80 @@ resource "aws_ecs_service" "this" {
   depends_on = [aws_lb_listener_rule.this, aws_ecs_cluster_capacity_providers.this]
 }
 
+# With deploy = "ci", CI rolls out (ECS deploy actions); lifecycle cannot
+# be conditional, hence a second resource.
+resource "aws_ecs_service" "ci" {
+  count = var.deploy == "ci" ? 1 : 0
+
+  name             = var.name
+  cluster          = local.cluster_arn
+  task_definition  = aws_ecs_task_definition.this.arn
+  desired_count    = var.desired_count
+  launch_type      = var.spot ? null : "FARGATE"
+  platform_version = "LATEST"
+  propagate_tags   = "SERVICE"
+
+  enable_ecs_managed_tags           = true
+  enable_execute_command            = var.exec
+  health_check_grace_period_seconds = local.routed ? var.health_grace : null
+
+  deployment_minimum_healthy_percent = 100
+  deployment_maximum_percent         = 200
+
+  # A deployment whose tasks never get healthy is stopped and the previous
+  # task definition restored.
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  dynamic "capacity_provider_strategy" {
+    for_each = var.spot ? [1] : []
+
+    content {
+      capacity_provider = "FARGATE_SPOT"
+      weight            = 1
+    }
+  }
+
+  network_configuration {
+    subnets          = var.subnet_ids
+    security_groups  = [aws_security_group.this.id]
+    assign_public_ip = var.assign_public_ip
+  }
+
+  dynamic "load_balancer" {
+    for_each = local.routed ? [1] : []
+
+    content {
+      target_group_arn = aws_lb_target_group.this[0].arn
+      container_name   = local.container
+      container_port   = var.port
+    }
+  }
+
+  # A change of any value (a rotated secret's version) restarts the tasks,
+  # which read their secrets only when they start.
+  force_new_deployment = true
+  triggers             = var.redeploy
+
+  # The scalable target owns the number of tasks after creation, and CI
+  # the task definition: a revision Terraform registers (with the image
+  # the pointer names, so never an older one) is not rolled out by it.
+  lifecycle {
+    ignore_changes = [desired_count, task_definition]
+  }
+
+  # The target group must be attached to the listener first.
+  depends_on = [aws_lb_listener_rule.this, aws_ecs_cluster_capacity_providers.this]
+}
+
 # Always registered, so that changing desired_count moves the service into
 # the new range (Application Auto Scaling RegisterScalableTarget).
 resource "aws_appautoscaling_target" "this" {
   service_namespace  = "ecs"
   scalable_dimension = "ecs:service:DesiredCount"
-  resource_id        = "service/${local.cluster_name}/${aws_ecs_service.this.name}"
+  resource_id        = "service/${local.cluster_name}/${local.service_name}"
   min_capacity       = var.desired_count
   max_capacity       = local.max_count
 }
