@@ -67,7 +67,8 @@ TRANSIENT = re.compile(r"connection reset|connection refused|broken pipe|"
                        r"TLS handshake timeout")
 # Generous: a loaded machine runs the provider slowly, and an S3 lifecycle
 # configuration alone is polled for about a minute.
-TF_TIMEOUT = {"apply": 900, "destroy": 600, "plan": 480, "init": 180}
+TF_TIMEOUT = {"apply": 900, "destroy": 600, "plan": 480, "init": 180,
+              "test": 600}
 
 
 def excerpt(text):
@@ -257,7 +258,7 @@ class Runner:
                 return self.run(argv, stdin=stdin, timeout=120)
         limit = TF_TIMEOUT.get(verb, 120)
         rc, out, log = self.run(argv, stdin=stdin, timeout=limit)
-        if rc not in (0, 2) and verb in ("apply", "destroy", "plan"):
+        if rc not in (0, 2) and verb in ("apply", "destroy", "plan", "test"):
             m = TRANSIENT.search(log)
             if m:
                 R.say(f"note: {self.name}: terraform {' '.join(args)}: "
