@@ -56,11 +56,12 @@ INIT_LOCK = threading.Lock()
 # What moto cannot round-trip: drift there is a known emulator gap.
 MOTO_DRIFT = ("aws_cloudfront_distribution.this",)
 ALL_ENVS = os.environ.get("APPLY_ALL_ENVS") == "1"
-# Failures on the emulator's side, not the tree's: a command that fails
-# with one of these is run once more, and says so.  A failure of the
-# generated Terraform (a refused argument, a guard, a missing resource)
-# matches none of them.
-TRANSIENT = re.compile(r"connection reset|connection refused|broken pipe|"
+# Failures on the emulator's side (or an overloaded machine's: a provider
+# plugin that did not answer in time), not the tree's: a command that
+# fails with one of these is run once more, and says so.  A failure of
+# the generated Terraform (a refused argument, a guard, a missing
+# resource) matches none of them.
+TRANSIENT = re.compile(r"Plugin did not respond|connection reset|connection refused|broken pipe|"
                        r"unexpected EOF|i/o timeout|context deadline exceeded|"
                        r"StatusCode: 5\d\d|InternalError|InternalFailure|"
                        r"ServiceUnavailable|send request failed|"
@@ -262,7 +263,7 @@ class Runner:
             m = TRANSIENT.search(log)
             if m:
                 R.say(f"note: {self.name}: terraform {' '.join(args)}: "
-                      f"emulator error ({m.group(0)}): run once more")
+                      f"not the tree's failure ({m.group(0)}): run once more")
                 rc, out, log = self.run(argv, stdin=stdin, timeout=limit)
         return rc, out, log
 
