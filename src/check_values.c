@@ -212,6 +212,11 @@ per_env(struct chk *c, const struct site *s, const struct srcpos *envpos,
 			out[i] = def;
 			continue;
 		}
+		/* Stand-in environments: the real list decides, later. */
+		if (c->standin) {
+			out[i] = v->child->child;
+			continue;
+		}
 		diag_add(c->dg, DIAG_ERROR, &attr->keypos,
 		    "'%s' has no value for environment '%s' of site '%s'; "
 		    "add a '%s' key or a 'default'", attr->name, s->envs[i],
@@ -262,7 +267,12 @@ chk_env_strings(struct chk *c, const struct site *s,
 		if (check != NULL && (why = check(out->v[i])) != NULL) {
 			for (k = 0; k < i && !(bad[k] && nodes[k] == n); k++)
 				;
-			if (k == i)
+			/* Stand-in environments are not named. */
+			if (k == i && c->standin)
+				diag_add(c->dg, DIAG_ERROR, &n->pos,
+				    "%s '%s' is invalid: %s", what, out->v[i],
+				    why);
+			else if (k == i)
 				diag_add(c->dg, DIAG_ERROR, &n->pos,
 				    "%s '%s' for environment '%s' is invalid: "
 				    "%s", what, out->v[i], s->envs[i], why);

@@ -190,7 +190,9 @@ compile(int argc, char **argv, const char *cmd)
 		return EXIT_OK;
 	}
 	rc = inputs_read(&ctx.ar, &ctx.dg, inputs, ninputs, &files);
-	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
+	/* Syntax errors do not hide the other files' errors. */
+	if ((rc == 0 || rc == EXIT_INPUT) &&
+	    chk_config(&ctx.ar, &ctx.dg, files, rc == 0, &cfg) != 0)
 		rc = EXIT_INPUT;
 	if (rc != 0)
 		goto out;

@@ -235,7 +235,9 @@ cmd_env(int argc, char **argv)
 	ctx_init(&ctx);
 	rc = inputs_load(&ctx.ar, &ctx.dg, argv + optind,
 	    (size_t)(argc - optind), &files);
-	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
+	/* Syntax errors do not hide the other files' errors. */
+	if ((rc == 0 || rc == EXIT_INPUT) &&
+	    chk_config(&ctx.ar, &ctx.dg, files, rc == 0, &cfg) != 0)
 		rc = EXIT_INPUT;
 	if (rc != 0)
 		goto out;

@@ -577,7 +577,9 @@ cmd_terraform(int argc, char **argv)
 	if (check_all_paths(&ctx, &o) == -1)
 		goto out;
 	rc = inputs_load(&ctx.ar, &ctx.dg, o.paths, o.npaths, &files);
-	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
+	/* Syntax errors do not hide the other files' errors. */
+	if ((rc == 0 || rc == EXIT_INPUT) &&
+	    chk_config(&ctx.ar, &ctx.dg, files, rc == 0, &cfg) != 0)
 		rc = EXIT_INPUT;
 	if (rc != 0)
 		goto out;

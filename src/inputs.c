@@ -346,11 +346,14 @@ inputs_read(struct arena *ar, struct diag *dg, const char *const *list,
 			    SYNTAX_YAML : SYNTAX_NATIVE);
 			if (rc == 0)
 				rc = 2;
-		} else if (parse_is_yaml(list[i])) {
-			if (parse_yaml(ar, dg, src, &f) != 0 && rc == 0)
+		} else if ((parse_is_yaml(list[i]) ? parse_yaml(ar, dg, src,
+		    &f) : parse_native(ar, dg, src, &f)) != 0) {
+			/* A part of a file is not checked: the rest would lie. */
+			f->body = NULL;
+			f->tail = &f->body;
+			if (rc == 0)
 				rc = 2;
-		} else if (parse_native(ar, dg, src, &f) != 0 && rc == 0)
-			rc = 2;
+		}
 		*tail = f;
 		tail = &f->next;
 	}
