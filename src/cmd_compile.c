@@ -17,6 +17,10 @@
 #include "report.h"
 #include "sbuf.h"
 #include "siteinfra.h"
+#include "sitegone.h"
+
+/* Sites one run may remove: more is a script gone wrong. */
+#define REMOVE_MAX	1024
 
 struct compile_opts {
 	const char	*out;
@@ -27,6 +31,8 @@ struct compile_opts {
 	bool		 force;
 	bool		 json;
 	bool		 verbose;
+	const char	*removed[REMOVE_MAX];	/* --remove-site NAME, each */
+	size_t		 nremoved;
 };
 
 static int
@@ -40,6 +46,7 @@ parse_opts(int argc, char **argv, const char *cmd, struct compile_opts *o)
 		{ "force", no_argument, NULL, 'f' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "remove-site", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -71,6 +78,12 @@ parse_opts(int argc, char **argv, const char *cmd, struct compile_opts *o)
 		case 'v':
 			o->verbose = true;
 			break;
+		case 'R':
+			if (o->nremoved == REMOVE_MAX)
+				return cli_usage(cmd, "at most %d --remove-site "
+				    "in one run", REMOVE_MAX);
+			o->removed[o->nremoved++] = optarg;
+			break;
 		case 'F':
 			if (strcmp(optarg, "json") == 0)
 				o->json = true;
@@ -85,16 +98,18 @@ parse_opts(int argc, char **argv, const char *cmd, struct compile_opts *o)
 			return cli_usage(cmd, "unknown option");
 		}
 	if (strcmp(cmd, "diff") == 0) {
-		if (o->check || o->commit || o->force || o->message != NULL)
+		if (o->check || o->commit || o->force || o->message != NULL ||
+		    o->nremoved > 0)
 			return cli_usage(cmd, "diff takes --out and --format "
 			    "only");
 		o->diff = true;
 	}
 	if (o->message != NULL && !o->commit)
 		return cli_usage(cmd, "-m goes with --commit");
-	if ((o->check || o->diff) && (o->commit || o->force))
+	if ((o->check || o->diff) && (o->commit || o->force ||
+	    o->nremoved > 0))
 		return cli_usage(cmd, "--check and --diff write nothing, so "
-		    "--commit and --force do not apply");
+		    "--commit, --force and --remove-site do not apply");
 	if (o->out[0] == '\0')
 		return cli_usage(cmd, "--out needs a directory");
 	return EXIT_OK;
@@ -111,7 +126,8 @@ fast_path(struct ctx *ctx, const struct compile_opts *o,
 	const char	*diags;
 	size_t		 ndiags, nfiles;
 
-	if (o->diff || o->commit || o->json || o->verbose || o->force)
+	if (o->diff || o->commit || o->json || o->verbose || o->force ||
+	    o->nremoved > 0)
 		return false;
 	if (!fsout_uptodate(&ctx->ar, fo, inputs, ninputs, &diags, &ndiags,
 	    &nfiles))
@@ -233,13 +249,20 @@ compile(int argc, char **argv, const char *cmd)
 		rc = EXIT_INPUT;
 		goto out;
 	}
+	/* A root's state may hold live resources: deleting it is asked for. */
+	if (sitegone_check(&ctx.ar, &ctx.dg, o.out, &plan, cfg,
+	    (const char *const *)o.removed, o.nremoved) > 0) {
+		rc = EXIT_INPUT;
+		goto out;
+	}
 	if (!plan.settled &&
 	    fsout_apply(&ctx.ar, &ctx.dg, &fo, &plan, &sig) == -1) {
 		rc = EXIT_IO;
 		goto out;
 	}
 	/* After a recovery the diagnostics are not this run's alone. */
-	if (!diag_failed(&ctx.dg) && !lock.recovered)
+	/* Nor are they when --remove-site may have added a warning. */
+	if (!diag_failed(&ctx.dg) && !lock.recovered && o.nremoved == 0)
 		save_cache(&ctx, &fo, &plan, files);
 	report_written(&rep, &plan, o.force, o.verbose);
 	if (sig > 0)

@@ -20,7 +20,8 @@ struct command {
 static const struct command commands[] = {
 	{ "compile", cmd_compile,
 	    "compile [--out DIR] [--check] [--diff] [--commit [-m MSG]] "
-	    "[--force] [--format text|json] [PATH...]",
+	    "[--force] [--remove-site NAME]... [--format text|json] "
+	    "[PATH...]",
 	    "Check the inputs and write the Terraform tree and env.d "
 	    "templates into DIR\n(default infra).  Only files whose bytes "
 	    "change are written, each atomically.\n\n"
@@ -34,6 +35,10 @@ static const struct command commands[] = {
 	    "changed)\n"
 	    "  --force          overwrite hand edits, or write into a "
 	    "directory that\n                   siteinfra did not create\n"
+	    "  --remove-site NAME  delete the Terraform roots of site NAME, "
+	    "once its\n                   resources are destroyed (compile "
+	    "refuses otherwise\n                   and prints the destroy "
+	    "commands)\n"
 	    "  --format FMT     text (default) or json report\n" },
 	{ "check", cmd_check, "check [--format text|json] [PATH...]",
 	    "Parse and validate the inputs; write nothing.\n\n"

@@ -69,7 +69,7 @@ git diff --cached --name-only | grep -q '^README.txt$' && ok || ko "the user's s
 grep -q 'nothing to commit' out && ok || ko "the second --commit did not say so"
 # A removed site: one commit with exactly its deletions.
 sed -i '/^site "beta" {/,$d' sites/site.infra
-"$BIN" compile --commit -m "drop beta" > out 2>&1 && ok || ko "--commit -m: $(cat out)"
+"$BIN" compile --commit -m "drop beta" --remove-site beta > out 2>&1 && ok || ko "--commit -m: $(cat out)"
 [ "$(commits .)" = 3 ] && ok || ko "expected 3 commits"
 git show --format=%s -s HEAD | grep -q '^drop beta$' && ok || ko "-m message not used"
 git show --name-status --format= HEAD | grep -q '^D	infra/sites/beta/aws/main.tf$' && ok || ko "the deletion was not committed"
