@@ -12,6 +12,7 @@
 #include "emit.h"
 #include "fslock.h"
 #include "fsout.h"
+#include "gitc.h"
 #include "inputs.h"
 #include "outset.h"
 #include "report.h"
@@ -106,6 +107,9 @@ parse_opts(int argc, char **argv, const char *cmd, struct compile_opts *o)
 	}
 	if (o->message != NULL && !o->commit)
 		return cli_usage(cmd, "-m goes with --commit");
+	if (o->check && o->diff && strcmp(cmd, "compile") == 0)
+		return cli_usage(cmd, "--check and --diff are two reports; "
+		    "give one");
 	if ((o->check || o->diff) && (o->commit || o->force ||
 	    o->nremoved > 0))
 		return cli_usage(cmd, "--check and --diff write nothing, so "
@@ -175,6 +179,8 @@ compile(int argc, char **argv, const char *cmd)
 	struct fsplan		 plan;
 	struct report		 rep;
 	struct fslock		 lock = { -1, false, false };
+	struct gitc_inputs	 gin;
+	static const char *const default_roots[] = { INPUTS_DEFAULT_DIR };
 	int			 rc, sig = 0;
 	bool			 readonly;
 
@@ -192,6 +198,16 @@ compile(int argc, char **argv, const char *cmd)
 	    (size_t)(argc - optind), &inputs, &ninputs);
 	if (rc != 0)
 		goto out;
+	gin.files = inputs;
+	gin.nfiles = ninputs;
+	gin.roots = argc > optind ? (const char *const *)(argv + optind) :
+	    default_roots;
+	gin.nroots = argc > optind ? (size_t)(argc - optind) : 1;
+	/* A commit that cannot follow is refused before anything is written. */
+	if (o.commit && gitc_can_commit(&ctx.dg, o.out, &gin) == -1) {
+		rc = EXIT_IO;
+		goto out;
+	}
 	/*
 	 * Every command waits for a writer, and completes the write of one
 	 * that was killed, before it looks at the tree.
@@ -268,7 +284,7 @@ compile(int argc, char **argv, const char *cmd)
 	if (sig > 0)
 		goto out;
 	if (o.commit)
-		rc = report_commit(&rep, &ctx.dg, &fo, &plan, cfg, o.message);
+		rc = report_commit(&rep, &ctx.dg, &fo, &plan, &gin, o.message);
 out:
 	fslock_release(&fo, &lock, false);
 	report_finish(&rep, &ctx.dg, rc);

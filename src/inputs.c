@@ -16,8 +16,8 @@
 #include "sbuf.h"
 #include "src.h"
 
-static bool
-is_input_name(const char *name)
+bool
+inputs_is_name(const char *name)
 {
 	size_t	n = strlen(name);
 
@@ -225,7 +225,7 @@ expand_dir(struct arena *ar, struct diag *dg, const char *dir,
 	while ((e = readdir(d)) != NULL) {
 		const char *path;
 
-		if (!is_input_name(e->d_name))
+		if (!inputs_is_name(e->d_name))
 			continue;
 		if (strcmp(cdir, ".") == 0)
 			path = arena_strdup(ar, e->d_name);
