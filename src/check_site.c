@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "model.h"
 #include "names.h"
+#include "parse.h"
 #include "sbuf.h"
 #include "schema.h"
 #include "strmap.h"
@@ -595,6 +596,29 @@ looks_secret(const char *key)
 	return false;
 }
 
+/*
+ * In YAML a reference needs its tag: a plain scalar that spells a
+ * reference of the site exactly is almost surely a forgotten !ref, which
+ * would put the literal text in the env file.
+ */
+static void
+warn_ref_shaped(struct chk *c, const struct site *s, const struct ast *v)
+{
+	struct suggest	 sg;
+
+	if (v->pos.file == NULL || !parse_is_yaml(v->pos.file->name) ||
+	    v->pos.end - v->pos.off != v->len || strchr(v->str, '.') == NULL)
+		return;
+	suggest_init(&sg, v->str);
+	suggest_refs(c, &sg, s);
+	/* suggest_best leaves out an exact match; it is the one sought. */
+	if (sg.best != NULL && sg.dist == 0)
+		diag_add(c->dg, DIAG_WARNING, &v->pos, "'%s' is a plain string "
+		    "here, written as it is into the env file; for the "
+		    "reference write !ref %s, for the text quote it", v->str,
+		    v->str);
+}
+
 static void
 build_env(struct chk *c, struct site *s, const struct srcpos *envpos,
     const struct ast *b, const struct ast *site_block,
@@ -669,9 +693,12 @@ build_env(struct chk *c, struct site *s, const struct srcpos *envpos,
 			    AST_STRING && a->child->len > 0)
 				diag_add(c->dg, DIAG_WARNING, &a->child->pos,
 				    "'%s' looks like a secret: env files are "
-				    "committed templates, so give secrets "
-				    "through a reference or a secret manager",
-				    a->name);
+				    "committed templates; declare a secret "
+				    "block and write secret.<name> (AWS), or "
+				    "leave it out and add it to the filled env "
+				    "file, which is never committed", a->name);
+			if (a->child->kind == AST_STRING)
+				warn_ref_shaped(c, s, a->child);
 		}
 		*vtail = ev;
 		vtail = &ev->next;

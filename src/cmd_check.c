@@ -26,7 +26,7 @@ cmd_check(int argc, char **argv)
 	int		 ch, rc;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'F':
 			if (strcmp(optarg, "json") == 0)
@@ -39,7 +39,7 @@ cmd_check(int argc, char **argv)
 			cli_help(stdout, "check");
 			return EXIT_OK;
 		default:
-			return cli_usage("check", "unknown option");
+			return cli_bad_option("check", ch, argv);
 		}
 	ctx_init(&ctx);
 	report_init(&rep, &ctx.ar, "", json);

@@ -56,7 +56,7 @@ parse_opts(int argc, char **argv, const char *cmd, struct compile_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->out = "infra";
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "hm:v", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":hm:v", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'O':
 			o->out = optarg;
@@ -96,7 +96,7 @@ parse_opts(int argc, char **argv, const char *cmd, struct compile_opts *o)
 			cli_help(stdout, cmd);
 			exit(EXIT_OK);
 		default:
-			return cli_usage(cmd, "unknown option");
+			return cli_bad_option(cmd, ch, argv);
 		}
 	if (strcmp(cmd, "diff") == 0) {
 		if (o->check || o->commit || o->force || o->message != NULL ||

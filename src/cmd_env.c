@@ -184,7 +184,7 @@ parse_opts(int argc, char **argv, struct env_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->outputs = "-";
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'p':
 			o->provider = optarg;
@@ -205,7 +205,7 @@ parse_opts(int argc, char **argv, struct env_opts *o)
 			cli_help(stdout, "env");
 			exit(EXIT_OK);
 		default:
-			return cli_usage("env", "unknown option");
+			return cli_bad_option("env", ch, argv);
 		}
 	if (argc - optind < 2)
 		return cli_usage("env", "give a site and an environment");

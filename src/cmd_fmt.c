@@ -33,7 +33,7 @@ cmd_fmt(int argc, char **argv)
 	int		 ch, rc, differs = 0;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'c':
 			check = true;
@@ -45,7 +45,7 @@ cmd_fmt(int argc, char **argv)
 			cli_help(stdout, "fmt");
 			return EXIT_OK;
 		default:
-			return cli_usage("fmt", "unknown option");
+			return cli_bad_option("fmt", ch, argv);
 		}
 	if (to != NULL && strcmp(to, "infra") != 0 && strcmp(to, "yaml") != 0)
 		return cli_usage("fmt", "--to takes infra or yaml, not '%s'", to);

@@ -77,7 +77,7 @@ parse_opts(int argc, char **argv, struct tf_opts *o)
 		argv[dash] = NULL;
 	}
 	optind = 1;
-	while ((ch = getopt_long(dash, argv, "h", longopts, NULL)) != -1)
+	while ((ch = getopt_long(dash, argv, ":h", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'p':
 			o->provider = optarg;
@@ -98,7 +98,7 @@ parse_opts(int argc, char **argv, struct tf_opts *o)
 			cli_help(stdout, "terraform");
 			exit(EXIT_OK);
 		default:
-			return cli_usage("terraform", "unknown option");
+			return cli_bad_option("terraform", ch, argv);
 		}
 	npos = dash - optind;
 	if (npos < (o->all ? 1 : 2))

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <getopt.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -140,6 +141,19 @@ cli_usage(const char *command, const char *fmt, ...)
 		fputs("usage: siteinfra COMMAND [OPTIONS] [PATH...]; see "
 		    "siteinfra --help\n", stderr);
 	return EXIT_INPUT;
+}
+
+int
+cli_bad_option(const char *command, int ch, char *const *argv)
+{
+	const char	*word = argv[optind - 1];
+
+	if (ch == ':')
+		return cli_usage(command, "option '%s' needs a value", word);
+	/* Inside a cluster of short options, optopt names the bad one. */
+	if (optopt != 0)
+		return cli_usage(command, "unknown option '-%c'", optopt);
+	return cli_usage(command, "unknown option '%s'", word);
 }
 
 void

@@ -280,7 +280,8 @@ report_blocked(struct report *r, struct diag *dg, const struct fsplan *plan)
 	}
 	if (plan->count[FS_EDITED] + plan->count[FS_FOREIGN] == 0)
 		return;
-	diag_add(dg, DIAG_ERROR, NULL, "nothing was written to %s", r->out);
+	/* A consequence, not one more error to count. */
+	diag_note(dg, NULL, "nothing was written to %s", r->out);
 }
 
 void
