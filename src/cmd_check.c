@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ast.h"
 #include "check.h"
 #include "cli.h"
 #include "inputs.h"
@@ -50,6 +51,17 @@ cmd_check(int argc, char **argv)
 	if ((rc == 0 || rc == EXIT_INPUT) &&
 	    chk_config(&ctx.ar, &ctx.dg, files, rc == 0, &cfg) != 0)
 		rc = EXIT_INPUT;
+	/* Success says so, in one line. */
+	if (rc == 0 && !json) {
+		const struct ast_file	*f;
+		size_t			 nfiles = 0;
+
+		for (f = files; f != NULL; f = f->next)
+			nfiles++;
+		printf("siteinfra: %zu site%s in %zu file%s: no errors\n",
+		    cfg->nsites, cfg->nsites == 1 ? "" : "s", nfiles,
+		    nfiles == 1 ? "" : "s");
+	}
 	report_finish(&rep, &ctx.dg, rc);
 	ctx_finish(&ctx);
 	return rc;

@@ -194,6 +194,9 @@ compile(int argc, char **argv, const char *cmd)
 	fo.dir = o.out;
 	fo.force = o.force;
 	report_init(&rep, &ctx.ar, o.out, o.json);
+	/* The command as run: `check` is another one. */
+	rep.command = strcmp(cmd, "diff") == 0 ? "diff" : o.check ?
+	    "compile --check" : o.diff ? "compile --diff" : "compile";
 	rc = inputs_list(&ctx.ar, &ctx.dg, argv + optind,
 	    (size_t)(argc - optind), &inputs, &ninputs);
 	if (rc != 0)

@@ -271,6 +271,8 @@ cmd_env(int argc, char **argv)
 		goto out;
 	}
 	rc = envout_write(&ctx.dg, o.out, out.buf, out.len, o.force);
+	if (rc == EXIT_OK)
+		printf("siteinfra: wrote %s\n", o.out);
 out:
 	sb_release(&out);
 	ctx_finish(&ctx);

@@ -31,6 +31,7 @@ cmd_fmt(int argc, char **argv)
 	const char	*to = NULL;
 	bool		 check = false;
 	int		 ch, rc, differs = 0;
+	size_t		 nfiles = 0, nchanged = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1)
@@ -77,6 +78,7 @@ cmd_fmt(int argc, char **argv)
 		    memcmp(out.buf, f->src->text, out.len) == 0)
 			continue;
 		differs = 1;
+		nchanged++;
 		if (check) {
 			printf("%s\n", f->src->name);
 			continue;
@@ -93,6 +95,14 @@ cmd_fmt(int argc, char **argv)
 	}
 	if (check && differs)
 		rc = EXIT_DIFFERS;
+	/* Success says so, in one line. */
+	for (f = files; f != NULL; f = f->next)
+		nfiles++;
+	if (!check)
+		printf("siteinfra: %zu of %zu files reformatted\n", nchanged,
+		    nfiles);
+	else if (!differs)
+		printf("siteinfra: %zu files formatted\n", nfiles);
 out:
 	sb_release(&out);
 	ctx_finish(&ctx);

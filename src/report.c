@@ -74,7 +74,6 @@ report_check(struct report *r, const struct fsplan *plan, bool verbose)
 {
 	size_t	i, ndiff = 0;
 
-	r->command = "check";
 	for (i = 0; i < plan->nops; i++) {
 		const struct fsop *op = &plan->ops[i];
 
@@ -211,7 +210,6 @@ report_diff(struct report *r, struct diag *dg, const struct fsout_opts *fo,
 	size_t	i, ndiff = 0;
 	int	rc = EXIT_OK;
 
-	r->command = "diff";
 	git_libgit2_init();
 	for (i = 0; i < plan->nops && rc == EXIT_OK; i++) {
 		struct fsop	*op = &plan->ops[i];
@@ -257,7 +255,6 @@ report_blocked(struct report *r, struct diag *dg, const struct fsplan *plan)
 {
 	size_t	i;
 
-	r->command = "compile";
 	for (i = 0; i < plan->nops; i++) {
 		const struct fsop *op = &plan->ops[i];
 
@@ -298,7 +295,6 @@ report_written(struct report *r, const struct fsplan *plan, bool force,
 	};
 	size_t	i, n[FS__MAX] = { 0 };
 
-	r->command = "compile";
 	for (i = 0; i < plan->nops; i++) {
 		const struct fsop	*op = &plan->ops[i];
 		enum fs_verdict		 v = op->verdict;
@@ -309,7 +305,8 @@ report_written(struct report *r, const struct fsplan *plan, bool force,
 		n[v]++;
 		if (r->json)
 			json_file(r, op, action_names[v]);
-		else if (v != FS_UNCHANGED || verbose)
+		else if (verbose)
+			/* One summary line by default; each file with -v. */
 			printf("%s %s/%s\n", what, r->out, op->path);
 	}
 	/* A stale manifest was rewritten with the files (fsout_apply). */
@@ -317,7 +314,7 @@ report_written(struct report *r, const struct fsplan *plan, bool force,
 		n[FS_UPDATE]++;
 		if (r->json)
 			json_entry(r, FS_MANIFEST, FS_UPDATE, "update");
-		else
+		else if (verbose)
 			printf("%s %s/%s\n", done[FS_UPDATE], r->out,
 			    FS_MANIFEST);
 	}
