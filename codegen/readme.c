@@ -238,6 +238,30 @@ scw_section(struct emit *e, struct sbuf *sb)
 			site_steps(e, sb, s, PROVIDER_SCW);
 }
 
+/* Tearing down: what compile refuses to do silently. */
+static void
+removal_section(struct sbuf *sb)
+{
+	sb_addstr(sb,
+	    "\n## Removing a site or an environment\n\n"
+	    "`siteinfra compile` does not delete a site's root\n"
+	    "(`sites/SITE/P`) while its state may still hold the site's\n"
+	    "buckets, keys and distributions: it stops, prints the commands\n"
+	    "below with the site's environments, and writes nothing. With\n"
+	    "the provider's credentials loaded, for each environment ENV of\n"
+	    "the site:\n"
+	    "\n```sh\n"
+	    "terraform -chdir=sites/SITE/P init\n"
+	    "terraform -chdir=sites/SITE/P workspace select ENV\n"
+	    "terraform -chdir=sites/SITE/P destroy\n"
+	    "```\n\n"
+	    "then delete the site from the descriptions and run `siteinfra\n"
+	    "compile --remove-site SITE`. To tear down one environment\n"
+	    "only, run the same `workspace select ENV` and `destroy` in\n"
+	    "each root of the site, then remove ENV from `environments` and\n"
+	    "compile.\n");
+}
+
 void
 readme_emit(struct emit *e)
 {
@@ -248,5 +272,7 @@ readme_emit(struct emit *e)
 		aws_section(e, &sb);
 	if (e->cfg->providers & (1u << PROVIDER_SCW))
 		scw_section(e, &sb);
+	if (e->cfg->nsites > 0)
+		removal_section(&sb);
 	emit_file(e, "README.md", &sb, NULL);
 }

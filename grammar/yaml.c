@@ -688,11 +688,21 @@ attr(struct ycx *y, const struct ykey *k, yaml_node_t *vn, struct ast *dst,
 	ast_append(dst, a);
 }
 
+/* The text of a plain scalar key, or NULL. */
+static const char *
+scalar_text(const yaml_node_t *n)
+{
+	if (n == NULL || n->type != YAML_SCALAR_NODE ||
+	    memchr(n->data.scalar.value, '\0', n->data.scalar.length) != NULL)
+		return NULL;
+	return (const char *)n->data.scalar.value;
+}
+
 /* One block: "type: body" or, with a label, "type: {label: body}". */
 static void
 block(struct ycx *y, const struct block_spec *spec, const struct ykey *type,
     const struct ykey *label, yaml_node_t *body, struct ast *dst,
-    unsigned depth)
+    unsigned depth, const char *next)
 {
 	struct ast	*b;
 	struct srcpos	 pos;
@@ -705,7 +715,14 @@ block(struct ycx *y, const struct block_spec *spec, const struct ykey *type,
 	key = label != NULL ? label->name : type->name;
 	if (body->type != YAML_MAPPING_NODE) {
 		pos = node_pos(y, body);
-		if (is_null(body))
+		/* The next label is a name of the body: it is under-indented. */
+		if (is_null(body) && next != NULL &&
+		    (schema_attr(spec, next) != NULL ||
+		    schema_child(spec, next) != NULL))
+			diag_add(y->dg, DIAG_ERROR, &pos, "%s has no body: "
+			    "'%s' after it is indented as another %s name; "
+			    "indent it under '%s'", what, next, type->name, key);
+		else if (is_null(body))
 			diag_add(y->dg, DIAG_ERROR, &pos, "%s has no body; "
 			    "write '%s: {}' for an empty one", what, key);
 		else
@@ -767,7 +784,8 @@ labelled(struct ycx *y, const struct block_spec *spec, const struct ykey *type,
 		    !key_once(y, &seen, &label))
 			continue;
 		block(y, spec, type, &label, node_get(y, p->value), dst,
-		    depth);
+		    depth, p + 1 < map->data.mapping.pairs.top ?
+		    scalar_text(node_get(y, p[1].key)) : NULL);
 	}
 }
 
@@ -804,7 +822,7 @@ walk_body(struct ycx *y, const struct block_spec *spec, yaml_node_t *map,
 			    depth);
 		else
 			block(y, child, &k, NULL, node_get(y, p->value), dst,
-			    depth);
+			    depth, NULL);
 	}
 }
 

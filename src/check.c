@@ -22,6 +22,36 @@ chk_errors(const struct chk *c)
 	return diag_errors(c->dg);
 }
 
+/*
+ * Items with a shape error are few (the error cap bounds them), so a
+ * list searched in order is enough.
+ */
+bool
+chk_broken(const struct chk *c, const struct ast *n)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nbroken; i++)
+		if (c->broken[i] == n)
+			return true;
+	return false;
+}
+
+void
+chk_mark_broken(struct chk *c, const struct ast *n)
+{
+	const struct ast	**v;
+
+	if (c->nbroken == c->broken_cap) {
+		c->broken_cap = c->broken_cap == 0 ? 16 : c->broken_cap * 2;
+		v = arena_array(c->ar, c->broken_cap, sizeof(*v));
+		if (c->nbroken > 0)
+			memcpy(v, c->broken, c->nbroken * sizeof(*v));
+		c->broken = v;
+	}
+	c->broken[c->nbroken++] = n;
+}
+
 
 /* ------------------------------------------------------------------ */
 /* Pass 2: the top level: environments, state and domain blocks. */
@@ -113,15 +143,18 @@ build_state(struct chk *c, const struct ast *b, const char *input)
 	const struct ast	*a;
 	const char		*why, *(*region_check)(const char *);
 	enum provider		 p = provider_lookup(b->label);
+	int			 k;
 
 	if (p == PROVIDER__MAX) {
+		/* The site that meant it must not also report it missing. */
+		for (k = 0; k < PROVIDER__MAX; k++)
+			c->no_state_reported[k] = true;
 		if (strcmp(b->label, "scaleway") == 0)
 			diag_add(c->dg, DIAG_ERROR, &b->labelpos,
 			    "unknown provider 'scaleway'; did you mean 'scw'?");
 		else {
 			struct suggest	 sg;
 			const char	*best;
-			int		 k;
 
 			suggest_init(&sg, b->label);
 			for (k = 0; k < PROVIDER__MAX; k++)
@@ -269,7 +302,7 @@ build_domain(struct chk *c, const struct ast *b, struct strmap *seen,
 
 unsigned
 chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
-    struct config **out)
+    bool complete, struct config **out)
 {
 	struct chk		 c;
 	struct ast_file		*f;
@@ -295,17 +328,18 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 	strmap_init(&c.eips, ar);
 	strmap_init(&c.repositories, ar);
 	strmap_init(&domains, ar);
+	c.incomplete = !complete;
 	*out = NULL;
 
 	/* Pass 1: every file is checked against the schema. */
 	for (f = files; f != NULL && !diag_saturated(dg); f = f->next)
 		chk_shape_body(&c, &schema_file, NULL, f->body);
-	if (diag_errors(dg) > before)
-		return diag_errors(dg) - before;
 	/*
-	 * Now every name is known, every block has the label it needs,
-	 * every value has the right kind and no attribute is repeated
-	 * within a block.
+	 * Now every name of an item that is not broken is known, every
+	 * block has the label it needs, every value has the right kind and
+	 * no attribute is repeated within a block.  The later passes skip
+	 * the broken items and report every error that does not depend on
+	 * them, the way a compiler goes on after a bad declaration.
 	 */
 
 	/* Pass 2: the top level, across files. */
@@ -313,6 +347,10 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 		for (n = f->body; n != NULL; n = n->next) {
 			if (n->kind != AST_ATTR)
 				continue;
+			if (chk_broken(&c, n)) {
+				c.envs_unknown = true;
+				continue;
+			}
 			if (envs_attr != NULL) {
 				diag_add(dg, DIAG_ERROR, &n->keypos,
 				    "'environments' is set twice at the top "
@@ -327,21 +365,32 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 			c.cfg->envs_pos = n->child->pos;
 			c.cfg->env_pos = pos;
 			if (!chk_env_list(&c, n, c.cfg->envs, c.cfg->nenv,
-			    pos))
+			    pos)) {
 				c.cfg->envs = NULL;
+				c.envs_unknown = true;
+			}
 		}
 	dtail = &c.cfg->domains;
 	for (f = files; f != NULL; f = f->next)
 		for (n = f->body; n != NULL; n = n->next) {
 			if (n->kind != AST_BLOCK)
 				continue;
+			if (chk_broken(&c, n)) {
+				/* A broken state block is not a missing one. */
+				if (strcmp(n->name, "state") == 0)
+					for (p = 0; p < PROVIDER__MAX; p++)
+						c.no_state_reported[p] = true;
+				continue;
+			}
 			if (strcmp(n->name, "state") == 0)
 				build_state(&c, n, f->src->name);
 			else if (strcmp(n->name, "domain") == 0)
 				build_domain(&c, n, &domains, &dtail);
 		}
-	if (diag_errors(dg) > before)
-		return diag_errors(dg) - before;
+	/* A file that did not parse may hold the state blocks. */
+	if (c.incomplete)
+		for (p = 0; p < PROVIDER__MAX; p++)
+			c.no_state_reported[p] = true;
 	/* No site bucket may take a state bucket's name. */
 	for (p = 0; p < PROVIDER__MAX; p++)
 		if (c.cfg->state[p] != NULL) {
@@ -359,11 +408,11 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 		for (n = f->body; n != NULL && !diag_saturated(dg);
 		    n = n->next)
 			if (n->kind == AST_BLOCK &&
-			    strcmp(n->name, "site") == 0)
+			    strcmp(n->name, "site") == 0 && !chk_broken(&c, n))
 				chk_site(&c, n, f->src->name, &stail);
 	if (diag_errors(dg) > before)
 		return diag_errors(dg) - before;
-	if (c.cfg->nsites == 0) {
+	if (c.cfg->nsites == 0 && !c.incomplete) {
 		diag_add(dg, DIAG_WARNING, NULL,
 		    "no site is declared; only the README and the git files "
 		    "are generated");

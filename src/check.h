@@ -3,6 +3,8 @@
 #ifndef CHECK_H
 #define CHECK_H
 
+#include <stdbool.h>
+
 struct arena;
 struct ast_file;
 struct config;
@@ -11,9 +13,12 @@ struct diag;
 /*
  * Checks every file of one configuration and builds its model.  Returns
  * the number of errors reported; *out is set only when there are none.
- * Warnings do not count.  The model lives in the arena.
+ * Warnings do not count.  The model lives in the arena.  complete is
+ * false when some input could not be read or parsed: the files given
+ * are still checked, without the errors the missing ones could explain
+ * (no environments, no state block).
  */
 unsigned	chk_config(struct arena *, struct diag *, struct ast_file *files,
-		    struct config **out);
+		    bool complete, struct config **out);
 
 #endif

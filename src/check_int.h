@@ -31,6 +31,15 @@ struct chk {
 	struct strmap	 eips;		/* AWS region -> struct eip_count */
 	struct strmap	 repositories;	/* "profile:region:name" -> service */
 	bool		 no_state_reported[PROVIDER__MAX];
+	/* Top-level items with a shape error: the later passes skip them. */
+	const struct ast **broken;
+	size_t		 nbroken, broken_cap;
+	/* Some input is missing or unusable: no "missing X" errors. */
+	bool		 incomplete;
+	/* The environments exist but could not be read: no second error. */
+	bool		 envs_unknown;
+	/* The current site's environments are stand-ins (see build_envs). */
+	bool		 standin;
 };
 
 /* Who uses a globally unique name, for "also used by" notes. */
@@ -43,6 +52,9 @@ struct owner {
 
 /* check.c */
 unsigned	chk_errors(const struct chk *);
+/* Whether pass 1 found a problem in this top-level item. */
+bool		chk_broken(const struct chk *, const struct ast *);
+void		chk_mark_broken(struct chk *, const struct ast *);
 
 /* check_shape.c: pass 1, every block against the schema. */
 void		chk_shape_body(struct chk *, const struct block_spec *,

@@ -289,13 +289,21 @@ chk_shape_body(struct chk *c, const struct block_spec *spec,
 	const struct ast	*seen_attr[SCHEMA_MAX_ROWS] = { NULL };
 	const struct ast	*seen_block[SCHEMA_MAX_ROWS] = { NULL };
 	bool			 misspelled[SCHEMA_MAX_ROWS] = { false };
-	const struct ast	*n, *m;
+	const struct ast	*n, *m, *top = NULL;
 	const struct attr_spec	*a;
 	const struct block_spec	*child;
 	const char		*best;
 	size_t			 i;
+	unsigned		 top_errors = 0;
 
 	for (n = first; n != NULL && !diag_saturated(c->dg); n = n->next) {
+		/* A top-level item that had an error is skipped later. */
+		if (top != NULL && chk_errors(c) > top_errors)
+			chk_mark_broken(c, top);
+		if (owner == NULL) {
+			top = n;
+			top_errors = chk_errors(c);
+		}
 		if (n->kind == AST_ATTR) {
 			if (spec->free_attrs) {
 				for (m = first; m != n; m = m->next)
@@ -363,6 +371,8 @@ chk_shape_body(struct chk *c, const struct block_spec *spec,
 		seen_block[i] = n;
 		shape_block(c, child, n);
 	}
+	if (top != NULL && chk_errors(c) > top_errors)
+		chk_mark_broken(c, top);
 	for (a = spec->attrs; a != NULL && a->name != NULL; a++) {
 		i = (size_t)(a - spec->attrs);
 		if ((a->flags & AF_REQUIRED) && seen_attr[i] == NULL &&

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "model.h"
 #include "names.h"
+#include "parse.h"
 #include "sbuf.h"
 #include "schema.h"
 #include "strmap.h"
@@ -116,6 +117,73 @@ build_region(struct chk *c, struct site *s, const struct ast *block)
 	}
 }
 
+/* Adds the keys of the per-environment maps under a block. */
+static void
+standin_keys(struct chk *c, const struct block_spec *spec,
+    const struct ast *block, struct strmap *seen, const struct ast ***v,
+    size_t *n)
+{
+	const struct ast	*x, *e, **grown;
+	const struct attr_spec	*a;
+	const struct block_spec	*child;
+
+	for (x = block->child; x != NULL; x = x->next) {
+		if (x->kind == AST_BLOCK) {
+			if ((child = schema_child(spec, x->name)) != NULL)
+				standin_keys(c, child, x, seen, v, n);
+			continue;
+		}
+		a = spec->free_attrs ? NULL : schema_attr(spec, x->name);
+		if (x->child->kind != AST_MAP ||
+		    (!spec->free_attrs && (a == NULL ||
+		    !(a->flags & AF_PER_ENV))))
+			continue;
+		for (e = x->child->child; e != NULL; e = e->next) {
+			if (strcmp(e->name, "default") == 0 ||
+			    name_env_problem(e->name) != NULL ||
+			    strmap_put(seen, e->name, (void *)e) != NULL)
+				continue;
+			/* A few keys: copying the list each time is cheap. */
+			grown = arena_array(c->ar, *n + 1, sizeof(*grown));
+			if (*n > 0)
+				memcpy(grown, *v, *n * sizeof(*grown));
+			grown[(*n)++] = e;
+			*v = grown;
+		}
+	}
+}
+
+/*
+ * A site whose environments are missing or unreadable is still checked,
+ * so that one missing line does not hide every other error: against the
+ * environments its per-environment maps name, or one stand-in.  Values
+ * that depend on the real list are not reported (see per_env).
+ */
+static void
+standin_envs(struct chk *c, struct site *s, const struct ast *block,
+    struct srcpos **envpos)
+{
+	const struct ast	**keys = NULL;
+	struct strmap		 seen;
+	size_t			 i, n = 0;
+
+	strmap_init(&seen, c->ar);
+	standin_keys(c, schema_child(&schema_file, "site"), block, &seen,
+	    &keys, &n);
+	c->standin = true;
+	s->nenv = n > 0 ? n : 1;
+	s->envs = arena_array(c->ar, s->nenv, sizeof(*s->envs));
+	*envpos = arena_array(c->ar, s->nenv, sizeof(**envpos));
+	for (i = 0; i < n; i++) {
+		s->envs[i] = keys[i]->name;
+		(*envpos)[i] = keys[i]->keypos;
+	}
+	if (n == 0) {
+		s->envs[0] = "production";
+		(*envpos)[0] = block->labelpos;
+	}
+}
+
 static void
 build_envs(struct chk *c, struct site *s, const struct ast *block,
     struct srcpos **envpos)
@@ -123,16 +191,19 @@ build_envs(struct chk *c, struct site *s, const struct ast *block,
 	const struct ast	*a = chk_attr(block, "environments");
 	size_t			 i;
 
+	c->standin = false;
 	if (a != NULL) {
 		s->envs = chk_str_list(c, a->child, &s->nenv, envpos);
 		if (!chk_env_list(c, a, s->envs, s->nenv, *envpos))
-			s->nenv = 0;
+			standin_envs(c, s, block, envpos);
 		return;
 	}
 	if (c->cfg->envs == NULL) {
-		diag_add(c->dg, DIAG_ERROR, &block->labelpos,
-		    "site '%s' has no environments; set 'environments' at the "
-		    "top level or in the site", s->name);
+		if (!c->envs_unknown && !c->incomplete)
+			diag_add(c->dg, DIAG_ERROR, &block->labelpos,
+			    "site '%s' has no environments; set 'environments' "
+			    "at the top level or in the site", s->name);
+		standin_envs(c, s, block, envpos);
 		return;
 	}
 	s->envs = c->cfg->envs;
@@ -194,11 +265,13 @@ build_bucket(struct chk *c, struct site *s, const struct srcpos *envpos,
 	char			*dashed;
 	size_t			 i;
 	int			 p;
+	bool			 bad_label = false;
 
+	/* Still built: its references and its cdn must not fail too. */
 	if ((why = name_label_problem(b->label)) != NULL) {
 		diag_add(c->dg, DIAG_ERROR, &b->labelpos,
 		    "invalid bucket label '%s': %s", b->label, why);
-		return;
+		bad_label = true;
 	}
 	if ((bk = site_bucket(s, b->label)) != NULL) {
 		diag_add(c->dg, DIAG_ERROR, &b->labelpos,
@@ -224,8 +297,8 @@ build_bucket(struct chk *c, struct site *s, const struct srcpos *envpos,
 		for (i = 0; i < s->nenv; i++) {
 			bk->name.v[i] = arena_printf(c->ar, "%s-%s-%s",
 			    s->envs[i], s->name, dashed);
-			if ((why = name_bucket_problem(bk->name.v[i])) !=
-			    NULL) {
+			if (!bad_label && (why = name_bucket_problem(
+			    bk->name.v[i])) != NULL) {
 				diag_add(c->dg, DIAG_ERROR, &b->labelpos,
 				    "bucket name '%s' for environment '%s' is "
 				    "invalid: %s; set 'name'", bk->name.v[i],
@@ -523,6 +596,29 @@ looks_secret(const char *key)
 	return false;
 }
 
+/*
+ * In YAML a reference needs its tag: a plain scalar that spells a
+ * reference of the site exactly is almost surely a forgotten !ref, which
+ * would put the literal text in the env file.
+ */
+static void
+warn_ref_shaped(struct chk *c, const struct site *s, const struct ast *v)
+{
+	struct suggest	 sg;
+
+	if (v->pos.file == NULL || !parse_is_yaml(v->pos.file->name) ||
+	    v->pos.end - v->pos.off != v->len || strchr(v->str, '.') == NULL)
+		return;
+	suggest_init(&sg, v->str);
+	suggest_refs(c, &sg, s);
+	/* suggest_best leaves out an exact match; it is the one sought. */
+	if (sg.best != NULL && sg.dist == 0)
+		diag_add(c->dg, DIAG_WARNING, &v->pos, "'%s' is a plain string "
+		    "here, written as it is into the env file; for the "
+		    "reference write !ref %s, for the text quote it", v->str,
+		    v->str);
+}
+
 static void
 build_env(struct chk *c, struct site *s, const struct srcpos *envpos,
     const struct ast *b, const struct ast *site_block,
@@ -597,9 +693,12 @@ build_env(struct chk *c, struct site *s, const struct srcpos *envpos,
 			    AST_STRING && a->child->len > 0)
 				diag_add(c->dg, DIAG_WARNING, &a->child->pos,
 				    "'%s' looks like a secret: env files are "
-				    "committed templates, so give secrets "
-				    "through a reference or a secret manager",
-				    a->name);
+				    "committed templates; declare a secret "
+				    "block and write secret.<name> (AWS), or "
+				    "leave it out and add it to the filled env "
+				    "file, which is never committed", a->name);
+			if (a->child->kind == AST_STRING)
+				warn_ref_shaped(c, s, a->child);
 		}
 		*vtail = ev;
 		vtail = &ev->next;

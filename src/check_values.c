@@ -166,6 +166,7 @@ per_env(struct chk *c, const struct site *s, const struct srcpos *envpos,
     const struct ast *attr, const struct ast **out)
 {
 	const struct ast	*v = attr->child, *e, *def = NULL;
+	const char		**meant;
 	size_t			 i;
 	bool			 ok = true;
 
@@ -173,6 +174,7 @@ per_env(struct chk *c, const struct site *s, const struct srcpos *envpos,
 		out[i] = v;
 	if (v->kind != AST_MAP)
 		return true;
+	meant = arena_array(c->ar, s->nenv, sizeof(*meant));
 	for (i = 0; i < s->nenv; i++)
 		out[i] = NULL;
 	for (e = v->child; e != NULL; e = e->next) {
@@ -191,6 +193,10 @@ per_env(struct chk *c, const struct site *s, const struct srcpos *envpos,
 				suggest_add(&sg, s->envs[k]);
 			suggest_add(&sg, "default");
 			best = suggest_best(&sg);
+			/* Its environment is not missing too: misspelled. */
+			for (k = 0; best != NULL && k < s->nenv; k++)
+				if (strcmp(s->envs[k], best) == 0)
+					meant[k] = best;
 			if (best != NULL)
 				diag_add(c->dg, DIAG_ERROR, &e->keypos,
 				    "'%s' is not an environment of site '%s'; "
@@ -210,6 +216,15 @@ per_env(struct chk *c, const struct site *s, const struct srcpos *envpos,
 			continue;
 		if (def != NULL) {
 			out[i] = def;
+			continue;
+		}
+		/* Stand-in environments: the real list decides, later. */
+		if (c->standin) {
+			out[i] = v->child->child;
+			continue;
+		}
+		if (meant[i] != NULL) {
+			ok = false;
 			continue;
 		}
 		diag_add(c->dg, DIAG_ERROR, &attr->keypos,
@@ -262,7 +277,12 @@ chk_env_strings(struct chk *c, const struct site *s,
 		if (check != NULL && (why = check(out->v[i])) != NULL) {
 			for (k = 0; k < i && !(bad[k] && nodes[k] == n); k++)
 				;
-			if (k == i)
+			/* Stand-in environments are not named. */
+			if (k == i && c->standin)
+				diag_add(c->dg, DIAG_ERROR, &n->pos,
+				    "%s '%s' is invalid: %s", what, out->v[i],
+				    why);
+			else if (k == i)
 				diag_add(c->dg, DIAG_ERROR, &n->pos,
 				    "%s '%s' for environment '%s' is invalid: "
 				    "%s", what, out->v[i], s->envs[i], why);

@@ -52,5 +52,11 @@ bool	cli_help(FILE *, const char *command);
 /* Reports a usage error and returns EXIT_INPUT. */
 int	cli_usage(const char *command, const char *fmt, ...)
 	    __attribute__((__format__(__printf__, 2, 3)));
+/*
+ * The usage error for what getopt_long returned as ch, '?' or ':' (the
+ * option strings start with ':'): an unknown option, or one without its
+ * value, named as written.  argv is the vector getopt_long read.
+ */
+int	cli_bad_option(const char *command, int ch, char *const *argv);
 
 #endif

@@ -432,7 +432,7 @@ cmd_adopt(int argc, char **argv)
 		return cli_usage("adopt", argc < 2 ? "give a subcommand: check" :
 		    "unknown subcommand '%s'", argv[1]);
 	optind = 1;
-	while ((ch = getopt_long(argc - 1, argv + 1, "h", longopts, NULL)) !=
+	while ((ch = getopt_long(argc - 1, argv + 1, ":h", longopts, NULL)) !=
 	    -1)
 		switch (ch) {
 		case 'p':
@@ -445,7 +445,7 @@ cmd_adopt(int argc, char **argv)
 			cli_help(stdout, "adopt");
 			exit(EXIT_OK);
 		default:
-			return cli_usage("adopt", "unknown option");
+			return cli_bad_option("adopt", ch, argv + 1);
 		}
 	if (plan == NULL)
 		return cli_usage("adopt", "give the plan with --plan FILE, or "

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ast.h"
 #include "check.h"
 #include "cli.h"
 #include "inputs.h"
@@ -26,7 +27,7 @@ cmd_check(int argc, char **argv)
 	int		 ch, rc;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'F':
 			if (strcmp(optarg, "json") == 0)
@@ -39,15 +40,28 @@ cmd_check(int argc, char **argv)
 			cli_help(stdout, "check");
 			return EXIT_OK;
 		default:
-			return cli_usage("check", "unknown option");
+			return cli_bad_option("check", ch, argv);
 		}
 	ctx_init(&ctx);
 	report_init(&rep, &ctx.ar, "", json);
 	rep.command = "check";
 	rc = inputs_load(&ctx.ar, &ctx.dg, argv + optind,
 	    (size_t)(argc - optind), &files);
-	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
+	/* Syntax errors do not hide the other files' errors. */
+	if ((rc == 0 || rc == EXIT_INPUT) &&
+	    chk_config(&ctx.ar, &ctx.dg, files, rc == 0, &cfg) != 0)
 		rc = EXIT_INPUT;
+	/* Success says so, in one line. */
+	if (rc == 0 && !json) {
+		const struct ast_file	*f;
+		size_t			 nfiles = 0;
+
+		for (f = files; f != NULL; f = f->next)
+			nfiles++;
+		printf("siteinfra: %zu site%s in %zu file%s: no errors\n",
+		    cfg->nsites, cfg->nsites == 1 ? "" : "s", nfiles,
+		    nfiles == 1 ? "" : "s");
+	}
 	report_finish(&rep, &ctx.dg, rc);
 	ctx_finish(&ctx);
 	return rc;

@@ -12,11 +12,16 @@
 #include "emit.h"
 #include "fslock.h"
 #include "fsout.h"
+#include "gitc.h"
 #include "inputs.h"
 #include "outset.h"
 #include "report.h"
 #include "sbuf.h"
 #include "siteinfra.h"
+#include "sitegone.h"
+
+/* Sites one run may remove: more is a script gone wrong. */
+#define REMOVE_MAX	1024
 
 struct compile_opts {
 	const char	*out;
@@ -27,6 +32,8 @@ struct compile_opts {
 	bool		 force;
 	bool		 json;
 	bool		 verbose;
+	const char	*removed[REMOVE_MAX];	/* --remove-site NAME, each */
+	size_t		 nremoved;
 };
 
 static int
@@ -40,6 +47,7 @@ parse_opts(int argc, char **argv, const char *cmd, struct compile_opts *o)
 		{ "force", no_argument, NULL, 'f' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "remove-site", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -48,7 +56,7 @@ parse_opts(int argc, char **argv, const char *cmd, struct compile_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->out = "infra";
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "hm:v", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":hm:v", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'O':
 			o->out = optarg;
@@ -71,6 +79,12 @@ parse_opts(int argc, char **argv, const char *cmd, struct compile_opts *o)
 		case 'v':
 			o->verbose = true;
 			break;
+		case 'R':
+			if (o->nremoved == REMOVE_MAX)
+				return cli_usage(cmd, "at most %d --remove-site "
+				    "in one run", REMOVE_MAX);
+			o->removed[o->nremoved++] = optarg;
+			break;
 		case 'F':
 			if (strcmp(optarg, "json") == 0)
 				o->json = true;
@@ -82,19 +96,24 @@ parse_opts(int argc, char **argv, const char *cmd, struct compile_opts *o)
 			cli_help(stdout, cmd);
 			exit(EXIT_OK);
 		default:
-			return cli_usage(cmd, "unknown option");
+			return cli_bad_option(cmd, ch, argv);
 		}
 	if (strcmp(cmd, "diff") == 0) {
-		if (o->check || o->commit || o->force || o->message != NULL)
+		if (o->check || o->commit || o->force || o->message != NULL ||
+		    o->nremoved > 0)
 			return cli_usage(cmd, "diff takes --out and --format "
 			    "only");
 		o->diff = true;
 	}
 	if (o->message != NULL && !o->commit)
 		return cli_usage(cmd, "-m goes with --commit");
-	if ((o->check || o->diff) && (o->commit || o->force))
+	if (o->check && o->diff && strcmp(cmd, "compile") == 0)
+		return cli_usage(cmd, "--check and --diff are two reports; "
+		    "give one");
+	if ((o->check || o->diff) && (o->commit || o->force ||
+	    o->nremoved > 0))
 		return cli_usage(cmd, "--check and --diff write nothing, so "
-		    "--commit and --force do not apply");
+		    "--commit, --force and --remove-site do not apply");
 	if (o->out[0] == '\0')
 		return cli_usage(cmd, "--out needs a directory");
 	return EXIT_OK;
@@ -111,7 +130,8 @@ fast_path(struct ctx *ctx, const struct compile_opts *o,
 	const char	*diags;
 	size_t		 ndiags, nfiles;
 
-	if (o->diff || o->commit || o->json || o->verbose || o->force)
+	if (o->diff || o->commit || o->json || o->verbose || o->force ||
+	    o->nremoved > 0)
 		return false;
 	if (!fsout_uptodate(&ctx->ar, fo, inputs, ninputs, &diags, &ndiags,
 	    &nfiles))
@@ -159,6 +179,8 @@ compile(int argc, char **argv, const char *cmd)
 	struct fsplan		 plan;
 	struct report		 rep;
 	struct fslock		 lock = { -1, false, false };
+	struct gitc_inputs	 gin;
+	static const char *const default_roots[] = { INPUTS_DEFAULT_DIR };
 	int			 rc, sig = 0;
 	bool			 readonly;
 
@@ -172,10 +194,23 @@ compile(int argc, char **argv, const char *cmd)
 	fo.dir = o.out;
 	fo.force = o.force;
 	report_init(&rep, &ctx.ar, o.out, o.json);
+	/* The command as run: `check` is another one. */
+	rep.command = strcmp(cmd, "diff") == 0 ? "diff" : o.check ?
+	    "compile --check" : o.diff ? "compile --diff" : "compile";
 	rc = inputs_list(&ctx.ar, &ctx.dg, argv + optind,
 	    (size_t)(argc - optind), &inputs, &ninputs);
 	if (rc != 0)
 		goto out;
+	gin.files = inputs;
+	gin.nfiles = ninputs;
+	gin.roots = argc > optind ? (const char *const *)(argv + optind) :
+	    default_roots;
+	gin.nroots = argc > optind ? (size_t)(argc - optind) : 1;
+	/* A commit that cannot follow is refused before anything is written. */
+	if (o.commit && gitc_can_commit(&ctx.dg, o.out, &gin) == -1) {
+		rc = EXIT_IO;
+		goto out;
+	}
 	/*
 	 * Every command waits for a writer, and completes the write of one
 	 * that was killed, before it looks at the tree.
@@ -190,7 +225,9 @@ compile(int argc, char **argv, const char *cmd)
 		return EXIT_OK;
 	}
 	rc = inputs_read(&ctx.ar, &ctx.dg, inputs, ninputs, &files);
-	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
+	/* Syntax errors do not hide the other files' errors. */
+	if ((rc == 0 || rc == EXIT_INPUT) &&
+	    chk_config(&ctx.ar, &ctx.dg, files, rc == 0, &cfg) != 0)
 		rc = EXIT_INPUT;
 	if (rc != 0)
 		goto out;
@@ -231,19 +268,26 @@ compile(int argc, char **argv, const char *cmd)
 		rc = EXIT_INPUT;
 		goto out;
 	}
+	/* A root's state may hold live resources: deleting it is asked for. */
+	if (sitegone_check(&ctx.ar, &ctx.dg, o.out, &plan, cfg,
+	    (const char *const *)o.removed, o.nremoved) > 0) {
+		rc = EXIT_INPUT;
+		goto out;
+	}
 	if (!plan.settled &&
 	    fsout_apply(&ctx.ar, &ctx.dg, &fo, &plan, &sig) == -1) {
 		rc = EXIT_IO;
 		goto out;
 	}
 	/* After a recovery the diagnostics are not this run's alone. */
-	if (!diag_failed(&ctx.dg) && !lock.recovered)
+	/* Nor are they when --remove-site may have added a warning. */
+	if (!diag_failed(&ctx.dg) && !lock.recovered && o.nremoved == 0)
 		save_cache(&ctx, &fo, &plan, files);
 	report_written(&rep, &plan, o.force, o.verbose);
 	if (sig > 0)
 		goto out;
 	if (o.commit)
-		rc = report_commit(&rep, &ctx.dg, &fo, &plan, cfg, o.message);
+		rc = report_commit(&rep, &ctx.dg, &fo, &plan, &gin, o.message);
 out:
 	fslock_release(&fo, &lock, false);
 	report_finish(&rep, &ctx.dg, rc);

@@ -184,7 +184,7 @@ parse_opts(int argc, char **argv, struct env_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->outputs = "-";
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'p':
 			o->provider = optarg;
@@ -205,7 +205,7 @@ parse_opts(int argc, char **argv, struct env_opts *o)
 			cli_help(stdout, "env");
 			exit(EXIT_OK);
 		default:
-			return cli_usage("env", "unknown option");
+			return cli_bad_option("env", ch, argv);
 		}
 	if (argc - optind < 2)
 		return cli_usage("env", "give a site and an environment");
@@ -235,7 +235,9 @@ cmd_env(int argc, char **argv)
 	ctx_init(&ctx);
 	rc = inputs_load(&ctx.ar, &ctx.dg, argv + optind,
 	    (size_t)(argc - optind), &files);
-	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
+	/* Syntax errors do not hide the other files' errors. */
+	if ((rc == 0 || rc == EXIT_INPUT) &&
+	    chk_config(&ctx.ar, &ctx.dg, files, rc == 0, &cfg) != 0)
 		rc = EXIT_INPUT;
 	if (rc != 0)
 		goto out;
@@ -269,6 +271,8 @@ cmd_env(int argc, char **argv)
 		goto out;
 	}
 	rc = envout_write(&ctx.dg, o.out, out.buf, out.len, o.force);
+	if (rc == EXIT_OK)
+		printf("siteinfra: wrote %s\n", o.out);
 out:
 	sb_release(&out);
 	ctx_finish(&ctx);

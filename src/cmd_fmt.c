@@ -31,9 +31,10 @@ cmd_fmt(int argc, char **argv)
 	const char	*to = NULL;
 	bool		 check = false;
 	int		 ch, rc, differs = 0;
+	size_t		 nfiles = 0, nchanged = 0;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'c':
 			check = true;
@@ -45,7 +46,7 @@ cmd_fmt(int argc, char **argv)
 			cli_help(stdout, "fmt");
 			return EXIT_OK;
 		default:
-			return cli_usage("fmt", "unknown option");
+			return cli_bad_option("fmt", ch, argv);
 		}
 	if (to != NULL && strcmp(to, "infra") != 0 && strcmp(to, "yaml") != 0)
 		return cli_usage("fmt", "--to takes infra or yaml, not '%s'", to);
@@ -77,6 +78,7 @@ cmd_fmt(int argc, char **argv)
 		    memcmp(out.buf, f->src->text, out.len) == 0)
 			continue;
 		differs = 1;
+		nchanged++;
 		if (check) {
 			printf("%s\n", f->src->name);
 			continue;
@@ -93,6 +95,14 @@ cmd_fmt(int argc, char **argv)
 	}
 	if (check && differs)
 		rc = EXIT_DIFFERS;
+	/* Success says so, in one line. */
+	for (f = files; f != NULL; f = f->next)
+		nfiles++;
+	if (!check)
+		printf("siteinfra: %zu of %zu files reformatted\n", nchanged,
+		    nfiles);
+	else if (!differs)
+		printf("siteinfra: %zu files formatted\n", nfiles);
 out:
 	sb_release(&out);
 	ctx_finish(&ctx);

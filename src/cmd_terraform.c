@@ -77,7 +77,7 @@ parse_opts(int argc, char **argv, struct tf_opts *o)
 		argv[dash] = NULL;
 	}
 	optind = 1;
-	while ((ch = getopt_long(dash, argv, "h", longopts, NULL)) != -1)
+	while ((ch = getopt_long(dash, argv, ":h", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'p':
 			o->provider = optarg;
@@ -98,7 +98,7 @@ parse_opts(int argc, char **argv, struct tf_opts *o)
 			cli_help(stdout, "terraform");
 			exit(EXIT_OK);
 		default:
-			return cli_usage("terraform", "unknown option");
+			return cli_bad_option("terraform", ch, argv);
 		}
 	npos = dash - optind;
 	if (npos < (o->all ? 1 : 2))
@@ -577,7 +577,9 @@ cmd_terraform(int argc, char **argv)
 	if (check_all_paths(&ctx, &o) == -1)
 		goto out;
 	rc = inputs_load(&ctx.ar, &ctx.dg, o.paths, o.npaths, &files);
-	if (rc == 0 && chk_config(&ctx.ar, &ctx.dg, files, &cfg) != 0)
+	/* Syntax errors do not hide the other files' errors. */
+	if ((rc == 0 || rc == EXIT_INPUT) &&
+	    chk_config(&ctx.ar, &ctx.dg, files, rc == 0, &cfg) != 0)
 		rc = EXIT_INPUT;
 	if (rc != 0)
 		goto out;

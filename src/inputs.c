@@ -16,8 +16,8 @@
 #include "sbuf.h"
 #include "src.h"
 
-static bool
-is_input_name(const char *name)
+bool
+inputs_is_name(const char *name)
 {
 	size_t	n = strlen(name);
 
@@ -225,7 +225,7 @@ expand_dir(struct arena *ar, struct diag *dg, const char *dir,
 	while ((e = readdir(d)) != NULL) {
 		const char *path;
 
-		if (!is_input_name(e->d_name))
+		if (!inputs_is_name(e->d_name))
 			continue;
 		if (strcmp(cdir, ".") == 0)
 			path = arena_strdup(ar, e->d_name);
@@ -346,11 +346,14 @@ inputs_read(struct arena *ar, struct diag *dg, const char *const *list,
 			    SYNTAX_YAML : SYNTAX_NATIVE);
 			if (rc == 0)
 				rc = 2;
-		} else if (parse_is_yaml(list[i])) {
-			if (parse_yaml(ar, dg, src, &f) != 0 && rc == 0)
+		} else if ((parse_is_yaml(list[i]) ? parse_yaml(ar, dg, src,
+		    &f) : parse_native(ar, dg, src, &f)) != 0) {
+			/* A part of a file is not checked: the rest would lie. */
+			f->body = NULL;
+			f->tail = &f->body;
+			if (rc == 0)
 				rc = 2;
-		} else if (parse_native(ar, dg, src, &f) != 0 && rc == 0)
-			rc = 2;
+		}
 		*tail = f;
 		tail = &f->next;
 	}

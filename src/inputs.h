@@ -3,6 +3,7 @@
 #ifndef INPUTS_H
 #define INPUTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena;
@@ -25,6 +26,9 @@ int	inputs_load(struct arena *, struct diag *, char *const *paths,
 /* Reads and parses listed files; returns 0, 2 or 3 as inputs_load. */
 int	inputs_read(struct arena *, struct diag *, const char *const *list,
 	    size_t n, struct ast_file **files);
+
+/* Whether a file name is one of an input directory (*.infra, *.y*ml). */
+bool	inputs_is_name(const char *);
 
 /* Lists the input paths only; same rules.  Returns 0, 2 or 3. */
 int	inputs_list(struct arena *, struct diag *, char *const *paths,

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <getopt.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -20,7 +21,8 @@ struct command {
 static const struct command commands[] = {
 	{ "compile", cmd_compile,
 	    "compile [--out DIR] [--check] [--diff] [--commit [-m MSG]] "
-	    "[--force] [--format text|json] [PATH...]",
+	    "[--force] [--remove-site NAME]... [--format text|json] "
+	    "[PATH...]",
 	    "Check the inputs and write the Terraform tree and env.d "
 	    "templates into DIR\n(default infra).  Only files whose bytes "
 	    "change are written, each atomically.\n\n"
@@ -34,13 +36,22 @@ static const struct command commands[] = {
 	    "changed)\n"
 	    "  --force          overwrite hand edits, or write into a "
 	    "directory that\n                   siteinfra did not create\n"
-	    "  --format FMT     text (default) or json report\n" },
+	    "  --remove-site NAME  delete the Terraform roots of site NAME, "
+	    "once its\n                   resources are destroyed (compile "
+	    "refuses otherwise\n                   and prints the destroy "
+	    "commands)\n"
+	    "  --format FMT     text (default) or json report\n"
+	    "  -v, --verbose    one line per file written (or, with --check, "
+	    "per file\n                   up to date too), not the summary "
+	    "alone\n" },
 	{ "check", cmd_check, "check [--format text|json] [PATH...]",
 	    "Parse and validate the inputs; write nothing.\n\n"
 	    "  --format FMT     text (default) or json report\n" },
 	{ "diff", cmd_diff, "diff [--out DIR] [--format text|json] [PATH...]",
 	    "Print what compile would change, as a unified diff; write "
-	    "nothing.\nExit 1 when something would change.\n" },
+	    "nothing.\nExit 1 when something would change.\n\n"
+	    "  --out DIR        the compiled tree (default infra)\n"
+	    "  --format FMT     text (default) or json report\n" },
 	{ "fmt", cmd_fmt, "fmt [--check] [--to infra|yaml] [PATH...]",
 	    "Rewrite the inputs in canonical form, keeping comments.\n\n"
 	    "  --check          write nothing; list the files that are not "
@@ -48,10 +59,20 @@ static const struct command commands[] = {
 	    "  --to SYNTAX      print the inputs converted to infra or yaml "
 	    "on stdout\n" },
 	{ "env", cmd_env,
-	    "env SITE ENV [--provider P] [--outputs FILE|-] [-o FILE]",
+	    "env SITE ENV [--provider P] [--block NAME] [--outputs FILE|-] "
+	    "[-o FILE] [--force] [PATH...]",
 	    "Fill the runtime env file of SITE in environment ENV from the "
 	    "JSON of\n`terraform output -json` (FILE, or - for stdin), and "
-	    "print it, or write it\nto FILE with mode 0600 with -o.\n" },
+	    "print it, or write it\nto FILE with mode 0600 with -o.\n\n"
+	    "  --provider P     aws or scw (needed for a site on both)\n"
+	    "  --block NAME     the env block to fill (needed when the site "
+	    "has several)\n"
+	    "  --outputs FILE   the JSON of terraform output -json (default "
+	    "-, stdin)\n"
+	    "  -o FILE          write FILE (mode 0600) instead of printing\n"
+	    "  --force          skip the git checks of FILE (where git "
+	    "cannot tell\n                   whether it would be committed)\n"
+	    "  PATH             the inputs (default sites)\n" },
 	{ "terraform", cmd_terraform,
 	    "terraform SITE ENV|--all [--provider P] [--out DIR] "
 	    "[--no-create] [--terraform PROGRAM] [PATH...] -- ARGS",
@@ -137,6 +158,19 @@ cli_usage(const char *command, const char *fmt, ...)
 	return EXIT_INPUT;
 }
 
+int
+cli_bad_option(const char *command, int ch, char *const *argv)
+{
+	const char	*word = argv[optind - 1];
+
+	if (ch == ':')
+		return cli_usage(command, "option '%s' needs a value", word);
+	/* Inside a cluster of short options, optopt names the bad one. */
+	if (optopt != 0)
+		return cli_usage(command, "unknown option '-%c'", optopt);
+	return cli_usage(command, "unknown option '%s'", word);
+}
+
 void
 ctx_init(struct ctx *ctx)
 {
@@ -172,6 +206,11 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc > 3)
 			return cli_usage(NULL, "help takes one command");
+		if (argc == 3 && strcmp(argv[2], "version") == 0) {
+			puts("usage: siteinfra version\n\nPrint the version of "
+			    "siteinfra (also --version).");
+			return EXIT_OK;
+		}
 		if (!cli_help(stdout, argc == 3 ? argv[2] : NULL))
 			return cli_usage(NULL, "unknown command '%s'", argv[2]);
 		return EXIT_OK;

@@ -136,7 +136,7 @@ name_bucket_problem(const char *s)
 		return "it is longer than 63 characters";
 	for (i = 0; i < n; i++) {
 		if (!is_lower_alnum(s[i]) && s[i] != '-' && s[i] != '.')
-			return "use only lowercase letters, digits, '-' and '.'";
+			return "use only lowercase letters, digits and '-'";
 		if (s[i] == '.')
 			dots++;
 		else if (isdigit((unsigned char)s[i]))
@@ -282,10 +282,16 @@ name_origin_problem(const char *s)
 		return "${...} is not available in cors_origins";
 	if (strncmp(s, "https://", 8) == 0)
 		host = s + 8;
-	else if (strncmp(s, "http://", 7) == 0)
+	else if (strncmp(s, "http://localhost", 16) == 0 &&
+	    (s[16] == '\0' || s[16] == ':'))
 		host = s + 7;
+	else if (strncmp(s, "http://", 7) == 0)
+		/* Anyone on the network path can script such a page. */
+		return "http:// origins are refused (a page served without TLS "
+		    "can be altered on the way); use https://, or "
+		    "http://localhost for development";
 	else
-		return "an origin is \"*\" or starts with https:// or http://";
+		return "an origin is \"*\" or starts with https://";
 	if (strchr(host, '/') != NULL)
 		return "an origin has no path, not even a final '/'";
 	port = strchr(host, ':');

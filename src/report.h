@@ -9,6 +9,7 @@
 
 struct arena;
 struct config;
+struct gitc_inputs;
 struct diag;
 struct fsout_opts;
 struct fsplan;
@@ -35,10 +36,13 @@ void	report_blocked(struct report *, struct diag *, const struct fsplan *);
 /* After a write: what was created, updated, deleted. */
 void	report_written(struct report *, const struct fsplan *, bool force,
 	    bool verbose);
-/* compile --commit: commits the generated paths; returns the status. */
+/*
+ * compile --commit: commits the generated paths and the inputs that
+ * produced them; returns the status.
+ */
 int	report_commit(struct report *, struct diag *,
 	    const struct fsout_opts *, const struct fsplan *,
-	    const struct config *, const char *message);
+	    const struct gitc_inputs *, const char *message);
 /* Prints the JSON document (JSON mode) and releases the report. */
 void	report_finish(struct report *, struct diag *, int status);
 

@@ -46,13 +46,15 @@ cli_find_env(struct ctx *ctx, const struct site *s, const char *env)
 			return (int)i;
 		suggest_add(&sg, s->envs[i]);
 	}
+	/* The mistake is on the command line; the site is only context. */
 	if ((best = suggest_best(&sg)) != NULL)
-		diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "'%s' is not an "
+		diag_add(&ctx->dg, DIAG_ERROR, NULL, "'%s' is not an "
 		    "environment of site '%s'; did you mean '%s'?", env, s->name,
 		    best);
 	else
-		diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "'%s' is not an "
+		diag_add(&ctx->dg, DIAG_ERROR, NULL, "'%s' is not an "
 		    "environment of site '%s'", env, s->name);
+	diag_note(&ctx->dg, &s->pos, "site '%s' is declared here", s->name);
 	return -1;
 }
 
@@ -66,9 +68,11 @@ cli_find_provider(struct ctx *ctx, const struct site *s, const char *name,
 
 	if (name == NULL) {
 		if (site_has(s, PROVIDER_AWS) && site_has(s, PROVIDER_SCW)) {
-			diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "site '%s' runs "
+			diag_add(&ctx->dg, DIAG_ERROR, NULL, "site '%s' runs "
 			    "on aws and scw; choose one with --provider",
 			    s->name);
+			diag_note(&ctx->dg, &s->pos, "site '%s' is declared "
+			    "here", s->name);
 			return -1;
 		}
 		*p = site_has(s, PROVIDER_AWS) ? PROVIDER_AWS : PROVIDER_SCW;
@@ -78,7 +82,14 @@ cli_find_provider(struct ctx *ctx, const struct site *s, const char *name,
 		suggest_init(&sg, name);
 		for (i = 0; i < PROVIDER__MAX; i++)
 			suggest_add(&sg, provider_names[i]);
-		if ((best = suggest_best(&sg)) != NULL)
+		/* The provider's own name is far from its short one. */
+		if (strcmp(name, "scaleway") == 0)
+			best = "scw";
+		else if (strcmp(name, "amazon") == 0)
+			best = "aws";
+		else
+			best = suggest_best(&sg);
+		if (best != NULL)
 			diag_add(&ctx->dg, DIAG_ERROR, NULL, "no provider '%s'; "
 			    "did you mean '%s'?", name, best);
 		else
@@ -87,8 +98,10 @@ cli_find_provider(struct ctx *ctx, const struct site *s, const char *name,
 		return -1;
 	}
 	if (!site_has(s, *p)) {
-		diag_add(&ctx->dg, DIAG_ERROR, &s->pos, "site '%s' does not run "
+		diag_add(&ctx->dg, DIAG_ERROR, NULL, "site '%s' does not run "
 		    "on '%s'", s->name, name);
+		diag_note(&ctx->dg, &s->providers_pos, "its providers are set "
+		    "here");
 		return -1;
 	}
 	return 0;

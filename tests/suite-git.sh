@@ -69,12 +69,21 @@ git diff --cached --name-only | grep -q '^README.txt$' && ok || ko "the user's s
 grep -q 'nothing to commit' out && ok || ko "the second --commit did not say so"
 # A removed site: one commit with exactly its deletions.
 sed -i '/^site "beta" {/,$d' sites/site.infra
-"$BIN" compile --commit -m "drop beta" > out 2>&1 && ok || ko "--commit -m: $(cat out)"
+"$BIN" compile --commit -m "drop beta" --remove-site beta > out 2>&1 && ok || ko "--commit -m: $(cat out)"
 [ "$(commits .)" = 3 ] && ok || ko "expected 3 commits"
 git show --format=%s -s HEAD | grep -q '^drop beta$' && ok || ko "-m message not used"
 git show --name-status --format= HEAD | grep -q '^D	infra/sites/beta/aws/main.tf$' && ok || ko "the deletion was not committed"
 [ ! -e infra/sites/beta ] && [ -z "$(git ls-files infra/sites/beta)" ] && ok || ko "beta is still tracked"
-git show --name-only --format= HEAD | grep -q '^sites/' && ko "an input file was committed" || ok
+# The input change is committed with the tree it produced.
+git show --name-status --format= HEAD | grep -q '^M	sites/site.infra$' && ok || ko "the input change was not committed: $(git show --name-status --format= HEAD | head -3)"
+# A deleted input file: its deletion goes with the tree's.
+printf 'site "gamma" {\n  bucket "media" {}\n}\n' > sites/gamma.infra
+"$BIN" compile --commit > out 2>&1 && ok || ko "--commit gamma: $(cat out)"
+git show --name-status --format= HEAD | grep -q '^A	sites/gamma.infra$' && ok || ko "the new input file was not committed"
+rm sites/gamma.infra
+"$BIN" compile --commit --remove-site gamma > out 2>&1 && ok || ko "--commit without gamma: $(cat out)"
+git show --name-status --format= HEAD | grep -q '^D	sites/gamma.infra$' && ok || ko "the input deletion was not committed: $(git show --name-status --format= HEAD | head -3)"
+[ -z "$(git status --porcelain -- sites infra)" ] && ok || ko "sites or infra not clean after the commit: $(git status --porcelain | head -3)"
 
 # --- refusals: exit 3, nothing committed ---
 refuse() { # refuse WHAT DIR [commands]: compile --commit must fail with 3
@@ -110,6 +119,11 @@ cp "$work/r1/sites/site.infra" "$work/bare.git/sites/"
 mkdir -p "$work/norepo/sites" && cp "$work/r1/sites/site.infra" "$work/norepo/sites/"
 (cd "$work/norepo" && GIT_CEILING_DIRECTORIES=$work "$BIN" compile --commit > "$work/out" 2>&1); rc=$?
 [ $rc -eq 3 ] && grep -q 'not in a git repository' "$work/out" && ok || ko "no repository: exit $rc $(cat "$work/out")"
+# Refused before anything is written.
+[ ! -e "$work/norepo/infra" ] && ok || ko "no repository: the tree was written before the refusal"
+[ ! -e "$work/bare.git/infra" ] && ok || ko "bare repository: the tree was written before the refusal"
+(cd "$work/norepo" && "$BIN" compile --check --diff > "$work/out" 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q 'give one' "$work/out" && ok || ko "--check --diff: exit $rc $(cat "$work/out")"
 
 # --- diff: a unified diff of what would change, writing nothing ---
 cd "$work/r1"

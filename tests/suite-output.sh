@@ -134,7 +134,7 @@ cat "$work/manifest-bad" > "$m"
 "$BIN" compile --check --format json > out 2>&1; rc=$?
 [ $rc -eq 1 ] && grep -q '{"path": ".siteinfra.manifest", "verdict": "stale", "action": "none"}' out && ok || ko "the JSON report did not list the manifest: exit $rc $(cat out)"
 cmp -s "$m" "$work/manifest-bad" && ok || ko "--check or diff wrote the manifest"
-"$BIN" compile > out 2>&1; rc=$?
+"$BIN" compile -v > out 2>&1; rc=$?
 [ $rc -eq 0 ] && grep -q "^updated $m\$" out && cmp -s "$m" "$work/manifest-good" && ok || ko "compile did not repair the manifest: exit $rc $(cat out)"
 "$BIN" compile --check > out 2>&1 && ok || ko "not up to date after the manifest repair: $(cat out)"
 
@@ -144,7 +144,12 @@ echo 'notes' > infra/NOTES.txt
 find infra -type f | LC_ALL=C sort > "$work/all-before"
 grep -E '^infra/(sites|env\.d)/beta/' "$work/all-before" > "$work/beta-files"
 mv sites/beta.infra "$work/"
-"$BIN" compile > out 2>&1 && ok || ko "compile without beta: $(cat out)"
+# Its state may hold live resources: refused, nothing deleted, the
+# destroy commands printed.
+"$BIN" compile > out 2>&1; rc=$?
+[ $rc -eq 2 ] && [ -e infra/sites/beta/aws/main.tf ] && ok || ko "compile without beta was not refused: exit $rc: $(cat out)"
+grep -q 'note: terraform -chdir=infra/sites/beta/aws destroy' out && ok || ko "no destroy command: $(cat out)"
+"$BIN" compile -v --remove-site beta > out 2>&1 && ok || ko "compile --remove-site beta: $(cat out)"
 grep '^deleted ' out | sed 's/^deleted //' | LC_ALL=C sort > "$work/deleted"
 cmp -s "$work/deleted" "$work/beta-files" && ok || { ko "deleted files differ from beta's"; diff "$work/beta-files" "$work/deleted" | head; }
 [ ! -e infra/sites/beta ] && [ ! -e infra/env.d/beta ] && ok || ko "beta's directories are left"

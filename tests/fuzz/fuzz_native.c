@@ -56,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	src = src_from_buffer(&ar, "fuzz.infra", (const char *)data, size, 0);
 	if (parse_native(&ar, &dg, src, &f) == 0) {
 		check_fmt(&ar, f);
-		if (chk_config(&ar, &dg, f, &cfg) == 0) {
+		if (chk_config(&ar, &dg, f, true, &cfg) == 0) {
 			outset_init(&os, &ar);
 			/* A model that checked must always generate. */
 			if (emit_all(&ar, &dg, cfg, &os) != 0)

@@ -70,7 +70,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	src = src_from_buffer(&ar, "fuzz.yaml", (const char *)data, size, 0);
 	if (parse_yaml(&ar, &dg, src, &f) == 0) {
 		roundtrip(&ar, f);
-		if (chk_config(&ar, &dg, f, &cfg) == 0) {
+		if (chk_config(&ar, &dg, f, true, &cfg) == 0) {
 			outset_init(&os, &ar);
 			if (emit_all(&ar, &dg, cfg, &os) != 0)
 				abort();

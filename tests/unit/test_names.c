@@ -168,9 +168,9 @@ test_bucket(void)
 	BAD(name_bucket_problem, rep(b, 'b', 64),
 	    "it is longer than 63 characters");
 	BAD(name_bucket_problem, "My-bucket",
-	    "use only lowercase letters, digits, '-' and '.'");
+	    "use only lowercase letters, digits and '-'");
 	BAD(name_bucket_problem, "my_bucket",
-	    "use only lowercase letters, digits, '-' and '.'");
+	    "use only lowercase letters, digits and '-'");
 	BAD(name_bucket_problem, "-abc",
 	    "it must start and end with a letter or digit");
 	BAD(name_bucket_problem, "abc-",
