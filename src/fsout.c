@@ -79,7 +79,13 @@ fsout_fasthash(const void *p, size_t n)
 static const char *
 full_path(struct arena *ar, const struct fsout_opts *o, const char *rel)
 {
-	return arena_printf(ar, "%s/%s", o->dir, rel);
+	size_t	 dl = strlen(o->dir), rl = strlen(rel);
+	char	*p = arena_alloc(ar, dl + rl + 2);
+
+	memcpy(p, o->dir, dl);
+	p[dl] = '/';
+	memcpy(p + dl + 1, rel, rl + 1);
+	return p;
 }
 
 /* Reports a failed access to rel: a link on the way is refused (exit 2). */
@@ -353,12 +359,15 @@ manifest_text(const struct fsplan *plan, struct sbuf *out)
 			continue;
 		/* The cache vouched that its bytes are the manifest's. */
 		if (op->verdict == FS_UNCHANGED && op->trusted &&
-		    op->mhash != NULL) {
-			sb_addf(out, "%s  %s\n", op->mhash, op->path);
-			continue;
+		    op->mhash != NULL)
+			sb_add(out, op->mhash, 64);
+		else {
+			sha256_hex(op->file->data, op->file->len, hex);
+			sb_add(out, hex, 64);
 		}
-		sha256_hex(op->file->data, op->file->len, hex);
-		sb_addf(out, "%s  %s\n", hex, op->path);
+		sb_add(out, "  ", 2);
+		sb_addstr(out, op->path);
+		sb_addch(out, '\n');
 	}
 }
 

@@ -58,8 +58,12 @@ text(const struct journal *j, struct sbuf *sb)
 	size_t	i;
 
 	sb_addf(sb, "%s%ld\n", JR_HEADER, j->pid);
-	for (i = 0; i < j->n; i++)
-		sb_addf(sb, "%c %s\n", (char)j->v[i].kind, j->v[i].path);
+	for (i = 0; i < j->n; i++) {
+		sb_addch(sb, (int)j->v[i].kind);
+		sb_addch(sb, ' ');
+		sb_addstr(sb, j->v[i].path);
+		sb_addch(sb, '\n');
+	}
 }
 
 int
