@@ -6,7 +6,9 @@
 # against that no-op, --check, and the peak RSS of the cold compile.  The
 # runs are interleaved (floor, compile, floor, ...) and each ratio is the
 # median of the ratios of one round, so a load that comes and goes on a
-# shared machine moves both sides of a ratio alike.  It reports and never
+# shared machine moves both sides of a ratio alike; the paired ratio of
+# CPU times (user + system) is shown beside, as it moves even less.  It
+# reports and never
 # fails on a figure: a bench is not a test.  Work happens in BENCH_DIR
 # (default: /dev/shm when writable, else /tmp).
 set -eu
@@ -28,15 +30,17 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # The paired ratios of two files of times, line by line, then their median.
 paired() { paste "$1" "$2" | awk '{ printf "%.6f\n", $1 / $2 }' | median | awk '{ printf "%.2f", $1 }'; }
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t) ? "met" : "NOT met" }'; }
-# One timed run: appends the time to $1 (and the peak RSS to $2 if given).
+# One timed run: appends the wall time to $1, the CPU time to $1.cpu (and
+# the peak RSS to $2 if given).
 timed() {
 	out=$1
 	rss=$2
 	shift 2
 	"$work/runstat" "$@" > r
-	read -r t m s < r
+	read -r t m s c < r
 	[ "$s" = 0 ] || { echo "$* failed with status $s" >&2; exit 1; }
 	echo "$t" >> "$out"
+	echo "$c" >> "$out.cpu"
 	[ -z "$rss" ] || echo "$m" >> "$rss"
 }
 
@@ -51,7 +55,8 @@ for n in $SIZES; do
 	find infra -type f ! -name '.siteinfra.*' -printf '%s %P\n' > list
 	files=$(wc -l < list)
 	bytes=$(awk '{ s += $1 } END { print s }' list)
-	: > wfloor; : > cold; : > rss; : > lfloor; : > noop; : > one; : > check
+	for f in wfloor cold lfloor noop one check; do : > $f; : > $f.cpu; done
+	: > rss
 	i=0
 	while [ $i -lt "$RUNS" ]; do
 		rm -rf floor-out infra
@@ -69,16 +74,19 @@ for n in $SIZES; do
 	rc=$(paired cold wfloor)
 	rn=$(paired noop lfloor)
 	ro=$(paired one noop)
+	cc=$(paired cold.cpu wfloor.cpu)
+	cn=$(paired noop.cpu lfloor.cpu)
+	co=$(paired one.cpu noop.cpu)
 	peak=$(LC_ALL=C sort -n rss | tail -n 1 | awk '{ printf "%.1f", $1 / 1024 }')
 	if [ "$n" -le 1000 ]; then rsst=16; else rsst=64; fi
 	printf '\n%d sites, %d files, %.1f MB\n' "$n" "$files" \
 	    "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')"
-	printf '  cold        %8s ms   write floor %8s ms   x%s  (<= 1.5: %s)\n' \
-	    "$(ms "$c")" "$(ms "$(median < wfloor)")" "$rc" "$(verdict "$rc" 1.5)"
-	printf '  no-op       %8s ms   lstat floor %8s ms   x%s  (<= 1.15: %s)\n' \
-	    "$(ms "$(median < noop)")" "$(ms "$(median < lfloor)")" "$rn" "$(verdict "$rn" 1.15)"
-	printf '  one site    %8s ms   against the no-op         x%s  (<= 3: %s)\n' \
-	    "$(ms "$(median < one)")" "$ro" "$(verdict "$ro" 3)"
+	printf '  cold        %8s ms   write floor %8s ms   x%s, CPU x%s  (<= 1.5: %s)\n' \
+	    "$(ms "$c")" "$(ms "$(median < wfloor)")" "$rc" "$cc" "$(verdict "$rc" 1.5)"
+	printf '  no-op       %8s ms   lstat floor %8s ms   x%s, CPU x%s  (<= 1.15: %s)\n' \
+	    "$(ms "$(median < noop)")" "$(ms "$(median < lfloor)")" "$rn" "$cn" "$(verdict "$rn" 1.15)"
+	printf '  one site    %8s ms   against the no-op         x%s, CPU x%s  (<= 3: %s)\n' \
+	    "$(ms "$(median < one)")" "$ro" "$co" "$(verdict "$ro" 3)"
 	printf '  --check     %8s ms\n' "$(ms "$(median < check)")"
 	printf '  peak RSS    %8s MiB  (cold; <= %s: %s)\n' "$peak" "$rsst" \
 	    "$(verdict "$peak" "$rsst")"
