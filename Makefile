@@ -30,26 +30,18 @@ ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS_$(FLAVOUR)) $(CFLAGS) -Isrc -Igrammar \
              -Icodegen -I$(B)/grammar -I$(B)/gen $(HASH_CFLAGS) \
              $(shell pkg-config --cflags $(PKGS))
 LIBS       = $(shell pkg-config --libs $(PKGS))
-# siteinfra itself links no libgit2 (see src/nogit.c); siteinfra-git does.
-LITE_LIBS  = $(shell pkg-config --libs $(filter-out libgit2,$(PKGS)))
 
-# Everything but main.c and nogit.c goes into a library the tests and
-# fuzzers link too.
-LIB_SRCS = $(filter-out src/main.c src/nogit.c,$(wildcard src/*.c grammar/*.c codegen/*.c))
+# Everything but main.c goes into a library the tests and fuzzers link too.
+LIB_SRCS = $(filter-out src/main.c,$(wildcard src/*.c grammar/*.c codegen/*.c))
 LIB_OBJS = $(LIB_SRCS:%.c=$(B)/%.o) $(B)/grammar/parser.o $(B)/grammar/lexer.o \
            $(B)/gen/templates.o
 TEMPLATES = $(sort $(shell find templates -type f 2>/dev/null))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 
-all: $(B)/siteinfra $(B)/siteinfra-git
+all: $(B)/siteinfra
 
-# nogit.o first: its cli_need_git, cmd_env, report_diff and report_commit
-# keep the library's libgit2 objects out of the link.
-$(B)/siteinfra: $(B)/src/main.o $(B)/src/nogit.o $(B)/libsiteinfra.a
-	$(CC) $(LDFLAGS_$(FLAVOUR)) $(LDFLAGS) -o $@ $^ $(LITE_LIBS)
-
-$(B)/siteinfra-git: $(B)/src/main.o $(B)/libsiteinfra.a
+$(B)/siteinfra: $(B)/src/main.o $(B)/libsiteinfra.a
 	$(CC) $(LDFLAGS_$(FLAVOUR)) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/libsiteinfra.a: $(LIB_OBJS)
@@ -100,7 +92,7 @@ $(B)/tests/replay_json: tests/fuzz/standalone.c tests/fuzz/fuzz_json.c $(B)/libs
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_$(FLAVOUR)) -o $@ tests/fuzz/standalone.c \
 	    tests/fuzz/fuzz_json.c $(B)/libsiteinfra.a $(LIBS)
 
-tests: $(B)/siteinfra $(B)/siteinfra-git $(UNIT_BINS) $(B)/tests/replay_native $(B)/tests/replay_yaml \
+tests: $(B)/siteinfra $(UNIT_BINS) $(B)/tests/replay_native $(B)/tests/replay_yaml \
        $(B)/tests/replay_json
 
 release: ; @$(MAKE) --no-print-directory FLAVOUR=release

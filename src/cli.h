@@ -47,17 +47,6 @@ int	cli_find_provider(struct ctx *, const struct site *, const char *name,
 struct src	*cli_read_input(struct ctx *, const char *path,
 		    const char *what, const char *option, const char *producer);
 
-/* main's argv, for cli_need_git. */
-extern char	**cli_argv;
-/*
- * The commands that need libgit2 (compile --commit and --diff, diff, env)
- * run in siteinfra-git, the same program linked with it, so that every
- * other run loads neither libgit2 nor its fifteen libraries.  In
- * siteinfra, replaces the process by the siteinfra-git beside it, with
- * the same arguments (exit 3 when it cannot); in siteinfra-git, returns.
- */
-void	cli_need_git(void);
-
 /* Prints the help of a command (NULL: the overview); false if unknown. */
 bool	cli_help(FILE *, const char *command);
 /* Reports a usage error and returns EXIT_INPUT. */

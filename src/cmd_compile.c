@@ -164,9 +164,6 @@ compile(int argc, char **argv, const char *cmd)
 
 	if ((rc = parse_opts(argc, argv, cmd, &o)) != EXIT_OK)
 		return rc;
-	/* The diff and the commit are libgit2's. */
-	if (o.diff || o.commit)
-		cli_need_git();
 	readonly = o.check || o.diff;
 	ctx_init(&ctx);
 	outset_init(&os, &ctx.ar);

@@ -158,14 +158,11 @@ ctx_finish(struct ctx *ctx)
 	arena_free(&ctx->ar);
 }
 
-char	**cli_argv;
-
 int
 main(int argc, char **argv)
 {
 	size_t	i;
 
-	cli_argv = argv;
 	if (argc < 2)
 		return cli_usage(NULL, "no command given");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

@@ -5,7 +5,6 @@
 
 #include <stdbool.h>
 
-#include "fsout.h"
 #include "sbuf.h"
 
 struct arena;
@@ -26,11 +25,6 @@ struct report {
 
 void	report_init(struct report *, struct arena *, const char *out,
 	    bool json);
-/* The action a verdict leads to when writing ("create", "blocked"...). */
-extern const char *const report_action_names[FS__MAX];
-/* Adds one item to the JSON "files" array. */
-void	report_json_entry(struct report *, const char *path,
-	    enum fs_verdict, const char *action);
 /* compile --check: one verdict per differing path; returns the status. */
 int	report_check(struct report *, const struct fsplan *, bool verbose);
 /* diff / compile --diff: a unified diff per changed file; the status. */
