@@ -7,6 +7,12 @@ CC      ?= cc
 BISON   ?= bison
 FLEX    ?= flex
 PKGS     = yaml-0.1 libgit2
+# libcrypto's SHA-256 (SHA-NI, AVX2) for the manifest hashes, when present;
+# without it sha256.c's plain code does the work.
+ifeq ($(shell pkg-config --exists libcrypto && echo yes),yes)
+PKGS    += libcrypto
+HASH_CFLAGS = -DSHA256_LIBCRYPTO
+endif
 
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wformat=2 -Wvla -Wno-unused-parameter -Wno-format-nonliteral
@@ -21,7 +27,8 @@ CFLAGS_fuzz    = -O1 -g -fno-omit-frame-pointer -DARENA_DEBUG \
 LDFLAGS_fuzz   = -fsanitize=fuzzer,address,undefined
 
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS_$(FLAVOUR)) $(CFLAGS) -Isrc -Igrammar \
-             -Icodegen -I$(B)/grammar -I$(B)/gen $(shell pkg-config --cflags $(PKGS))
+             -Icodegen -I$(B)/grammar -I$(B)/gen $(HASH_CFLAGS) \
+             $(shell pkg-config --cflags $(PKGS))
 LIBS       = $(shell pkg-config --libs $(PKGS))
 
 # Everything but main.c goes into a library the tests and fuzzers link too.

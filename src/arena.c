@@ -152,18 +152,21 @@ arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+/* Formats once on the stack; only a long string is formatted twice. */
 char *
 arena_printf(struct arena *a, const char *fmt, ...)
 {
 	va_list	 ap;
+	char	 tmp[256], *p;
 	int	 n;
-	char	*p;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		xalloc_die();
+	if ((size_t)n < sizeof(tmp))
+		return arena_strndup(a, tmp, (size_t)n);
 	p = arena_alloc(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

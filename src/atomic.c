@@ -49,17 +49,18 @@ process_umask(void)
 }
 
 /*
- * Gives a new file its mode and content and closes it; 0, or -1 with
- * errno set and fd closed.
+ * Gives a new file its mode and content and closes it, after filling *st
+ * when st is not NULL; 0, or -1 with errno set and fd closed.
  */
 static int
-fill(int fd, const void *data, size_t len, mode_t mode)
+fill(int fd, const void *data, size_t len, mode_t mode, struct stat *st)
 {
 	int	saved;
 
 	/* The umask may have narrowed the mode; the target keeps ours. */
 	if (((mode & ~process_umask()) != mode && fchmod(fd, mode) == -1) ||
-	    atomic_write_all(fd, data, len) == -1) {
+	    atomic_write_all(fd, data, len) == -1 ||
+	    (st != NULL && fstat(fd, st) == -1)) {
 		saved = errno;
 		close(fd);
 		errno = saved;
@@ -90,7 +91,7 @@ atomic_stage(const char *path, const void *data, size_t len, mode_t mode,
 			return -1;
 		}
 	}
-	if (fill(fd, data, len, mode) == -1) {
+	if (fill(fd, data, len, mode, NULL) == -1) {
 		saved = errno;
 		unlink(name);
 		free(name);
@@ -129,27 +130,47 @@ atomic_tmp_name(const char *base, long pid)
 	return name;
 }
 
-int
-atomic_stage_at(int dirfd, const char *name, const void *data, size_t len,
-    mode_t mode)
+/*
+ * Creates name in dirfd (O_EXCL, no link followed; with replace, a stale
+ * file of that name is removed first) and fills it; 0, or -1 with errno
+ * set and no file left behind.
+ */
+static int
+create_at(int dirfd, const char *name, const void *data, size_t len,
+    mode_t mode, bool replace, struct stat *st)
 {
 	int	fd, saved;
 
 	fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, mode);
-	/* Left by an earlier process of the same pid: ours to replace. */
-	if (fd == -1 && errno == EEXIST && unlinkat(dirfd, name, 0) == 0)
+	if (replace && fd == -1 && errno == EEXIST &&
+	    unlinkat(dirfd, name, 0) == 0)
 		fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL |
 		    O_NOFOLLOW | O_CLOEXEC, mode);
 	if (fd == -1)
 		return -1;
-	if (fill(fd, data, len, mode) == -1) {
+	if (fill(fd, data, len, mode, st) == -1) {
 		saved = errno;
 		unlinkat(dirfd, name, 0);
 		errno = saved;
 		return -1;
 	}
 	return 0;
+}
+
+int
+atomic_stage_at(int dirfd, const char *name, const void *data, size_t len,
+    mode_t mode)
+{
+	/* Left by an earlier process of the same pid: ours to replace. */
+	return create_at(dirfd, name, data, len, mode, true, NULL);
+}
+
+int
+atomic_create_at(int dirfd, const char *name, const void *data, size_t len,
+    mode_t mode, struct stat *st)
+{
+	return create_at(dirfd, name, data, len, mode, false, st);
 }
 
 int

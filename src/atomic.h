@@ -4,6 +4,7 @@
 #define ATOMIC_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 /*
@@ -25,6 +26,13 @@ char	*atomic_tmp_name(const char *base, long pid);
  */
 int	atomic_stage_at(int dirfd, const char *name, const void *data,
 	    size_t len, mode_t mode);
+/*
+ * Creates the new file name in dirfd with data (O_EXCL, no link followed)
+ * and fills *st from fstat before the close, so that no second stat is
+ * needed; 0, or -1 with errno set and no file left behind.
+ */
+int	atomic_create_at(int dirfd, const char *name, const void *data,
+	    size_t len, mode_t mode, struct stat *st);
 /* write(2) until all is written (EINTR retried); 0 or -1/errno. */
 int	atomic_write_all(int fd, const void *data, size_t len);
 /* True when a file name is one of our temporary files. */

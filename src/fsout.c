@@ -79,7 +79,13 @@ fsout_fasthash(const void *p, size_t n)
 static const char *
 full_path(struct arena *ar, const struct fsout_opts *o, const char *rel)
 {
-	return arena_printf(ar, "%s/%s", o->dir, rel);
+	size_t	 dl = strlen(o->dir), rl = strlen(rel);
+	char	*p = arena_alloc(ar, dl + rl + 2);
+
+	memcpy(p, o->dir, dl);
+	p[dl] = '/';
+	memcpy(p + dl + 1, rel, rl + 1);
+	return p;
 }
 
 /* Reports a failed access to rel: a link on the way is refused (exit 2). */
@@ -353,12 +359,15 @@ manifest_text(const struct fsplan *plan, struct sbuf *out)
 			continue;
 		/* The cache vouched that its bytes are the manifest's. */
 		if (op->verdict == FS_UNCHANGED && op->trusted &&
-		    op->mhash != NULL) {
-			sb_addf(out, "%s  %s\n", op->mhash, op->path);
-			continue;
+		    op->mhash != NULL)
+			sb_add(out, op->mhash, 64);
+		else {
+			sha256_hex(op->file->data, op->file->len, hex);
+			sb_add(out, hex, 64);
 		}
-		sha256_hex(op->file->data, op->file->len, hex);
-		sb_addf(out, "%s  %s\n", hex, op->path);
+		sb_add(out, "  ", 2);
+		sb_addstr(out, op->path);
+		sb_addch(out, '\n');
 	}
 }
 
@@ -573,31 +582,38 @@ deletes(const struct fsop *op, bool force)
 	return op->orphan && op->on_disk && (op->verdict == FS_DELETE || force);
 }
 
-/* Journals the directories of rel that do not exist yet. */
-static void
+/*
+ * Journals the directories of rel that do not exist yet: the outermost
+ * one is staged whole, and everything under it goes with it.  Returns the
+ * length of the staged directory's path that holds rel, or 0.
+ */
+static size_t
 plan_parents(struct arena *ar, struct tree *t, struct strmap *known,
     const char *rel, struct journal *j)
 {
 	const char	*p;
 	char		*dir;
 	struct stat	 sb;
-
 	const char	*state;
-	bool		 missing = false;
+	size_t		 staged = 0;
 
 	for (p = strchr(rel, '/'); p != NULL; p = strchr(p + 1, '/')) {
 		dir = arena_strndup(ar, rel, (size_t)(p - rel));
 		if ((state = strmap_get(known, dir)) != NULL) {
-			missing = *state == 'm';
+			if (*state == 's')
+				return (size_t)(p - rel);
 			continue;
 		}
-		/* Under a directory to create, every one is to be created. */
-		missing = missing || (fstatat(t->root, dir, &sb,
-		    AT_SYMLINK_NOFOLLOW) == -1 && errno == ENOENT);
-		strmap_put(known, dir, missing ? "m" : "e");
-		if (missing)
-			jr_add(j, JR_MKDIR, dir);
+		if (fstatat(t->root, dir, &sb, AT_SYMLINK_NOFOLLOW) == -1 &&
+		    errno == ENOENT) {
+			strmap_put(known, dir, "s");
+			jr_add(j, JR_STAGE, dir);
+			staged = (size_t)(p - rel);
+			break;
+		}
+		strmap_put(known, dir, "e");
 	}
+	return staged;
 }
 
 /* The journal of the plan: directories, files to replace, orphans. */
@@ -613,8 +629,10 @@ plan_journal(struct arena *ar, const struct fsout_opts *o,
 		struct fsop *op = &plan->ops[i];
 
 		if (writes(op, o->force)) {
-			plan_parents(ar, &plan->tree, &known, op->path, j);
-			jr_add(j, JR_WRITE, op->path);
+			op->stage_len = plan_parents(ar, &plan->tree, &known,
+			    op->path, j);
+			if (op->stage_len == 0)
+				jr_add(j, JR_WRITE, op->path);
 		} else if (deletes(op, o->force))
 			jr_add(j, JR_DELETE, op->path);
 	}
@@ -623,6 +641,117 @@ plan_journal(struct arena *ar, const struct fsout_opts *o,
 	    fsout_fasthash(man->buf, man->len) != plan->manifest_hash ||
 	    plan->stale_manifest != NULL)
 		jr_add(j, JR_WRITE, FS_MANIFEST);
+}
+
+/*
+ * Creates the directories of dir (inside a staged directory) that prev,
+ * the directory made last, does not hold: in path order a directory left
+ * behind is never met again, so those are all new.
+ */
+static int
+stage_dirs(struct tree *t, char *dir, const char *prev)
+{
+	size_t	i, j;
+	char	c;
+	int	rc;
+
+	for (i = 0; dir[i] != '\0' && dir[i] == prev[i]; i++)
+		;
+	if (dir[i] == '\0' && (prev[i] == '\0' || prev[i] == '/'))
+		return 0;
+	if (!(dir[i] == '/' && prev[i] == '\0'))
+		while (i > 0 && dir[i] != '/')
+			i--;
+	for (j = i + 1;; j++) {
+		if (dir[j] != '/' && dir[j] != '\0')
+			continue;
+		c = dir[j];
+		dir[j] = '\0';
+		rc = tree_mkdir(t, dir);
+		dir[j] = c;
+		if (rc == -1 && errno != EEXIST)
+			return -1;
+		if (c == '\0')
+			return 0;
+	}
+}
+
+/*
+ * Stages the new directory e->path whole: created under its temporary
+ * name, with each file of the plan under it created there directly
+ * (open, write, fstat, close: no temporary name, no rename, no stat).
+ * k is the plan's cursor; -1 after an error reported.
+ */
+static int
+stage_dir(struct diag *dg, const struct fsout_opts *o, struct fsplan *plan,
+    const struct journal *j, const char *dpath, size_t *k)
+{
+	struct tree	*t = &plan->tree;
+	struct sbuf	 phys = SBUF_INIT, dir = SBUF_INIT, prev = SBUF_INIT;
+	size_t		 dl = strlen(dpath), root;
+	const char	*base, *fbase, *slash = strrchr(dpath, '/');
+	char		*tmp;
+	int		 at, rc = -1;
+
+	if ((at = tree_parent(t, dpath, &base)) == -1)
+		goto fail;
+	tmp = atomic_tmp_name(base, j->pid);
+	/* Left by an earlier process of the same pid: ours to replace. */
+	if (mkdirat(at, tmp, 0755) == -1 && (errno != EEXIST ||
+	    tree_remove_all(at, tmp) == -1 || mkdirat(at, tmp, 0755) == -1)) {
+		free(tmp);
+		goto fail;
+	}
+	if (slash != NULL)
+		sb_add(&phys, dpath, (size_t)(slash - dpath) + 1);
+	sb_addstr(&phys, tmp);
+	free(tmp);
+	root = phys.len;
+	sb_add(&prev, phys.buf, phys.len);
+	for (; *k < plan->nops; (*k)++) {
+		struct fsop *op = &plan->ops[*k];
+
+		if (op->stage_len == 0 || op->stage_len != dl ||
+		    strncmp(op->path, dpath, dl) != 0)
+			continue;
+		if (caught)
+			goto out;
+		sb_setlen(&phys, root);
+		sb_addstr(&phys, op->path + dl);
+		sb_reset(&dir);
+		sb_add(&dir, phys.buf, (size_t)(strrchr(phys.buf, '/') -
+		    phys.buf));
+		if (stage_dirs(t, dir.buf, prev.buf) == -1)
+			goto fail_file;
+		sb_reset(&prev);
+		sb_add(&prev, dir.buf, dir.len);
+		if ((at = tree_parent(t, phys.buf, &fbase)) == -1)
+			goto fail_file;
+		if (fault_at("stage") || atomic_create_at(at, fbase,
+		    op->file->data, op->file->len, 0644, &op->st) == -1)
+			goto fail_file;
+		op->placed = true;
+		/* The next staged directory's files come after this one's. */
+		if (*k + 1 < plan->nops && strncmp(plan->ops[*k + 1].path,
+		    dpath, dl) != 0) {
+			(*k)++;
+			break;
+		}
+	}
+	rc = 0;
+	goto out;
+fail_file:
+	diag_add(dg, DIAG_ERROR, NULL, "cannot write '%s/%s': %s", o->dir,
+	    plan->ops[*k].path, strerror(errno));
+	goto out;
+fail:
+	diag_add(dg, DIAG_ERROR, NULL, "cannot create the directories of "
+	    "'%s/%s': %s", o->dir, dpath, strerror(errno));
+out:
+	sb_release(&phys);
+	sb_release(&dir);
+	sb_release(&prev);
+	return rc;
 }
 
 /* Writes the temporary file of each journalled write. */
@@ -648,6 +777,11 @@ stage(struct arena *ar, struct diag *dg, const struct fsout_opts *o,
 				    e->path, strerror(errno));
 				return -1;
 			}
+			continue;
+		}
+		if (e->kind == JR_STAGE) {
+			if (stage_dir(dg, o, plan, j, e->path, &k) == -1)
+				return -1;
 			continue;
 		}
 		if (e->kind != JR_WRITE)

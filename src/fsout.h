@@ -49,6 +49,12 @@ struct fsop {
 	const struct sc_entry *cached;	/* its stat cache entry, if trusted */
 	struct stat	 st;		/* as renamed into place, if placed */
 	bool		 placed;
+	/*
+	 * The length of the path of the new directory staged whole that
+	 * holds it (see JR_STAGE), or 0: it is then written under its own
+	 * name inside that directory, and st is its fstat.
+	 */
+	size_t		 stage_len;
 };
 
 struct fsplan {

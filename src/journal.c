@@ -20,7 +20,7 @@
 /*
  * The file:
  *   siteinfra-journal 1 <pid>
- *   d <dir> | w <path> | x <path>     (one per step, in order)
+ *   d <dir> | s <dir> | w <path> | x <path>     (one per step, in order)
  *   commit <fast hash of every byte before this line>
  */
 #define JR_HEADER	"siteinfra-journal 1 "
@@ -58,8 +58,12 @@ text(const struct journal *j, struct sbuf *sb)
 	size_t	i;
 
 	sb_addf(sb, "%s%ld\n", JR_HEADER, j->pid);
-	for (i = 0; i < j->n; i++)
-		sb_addf(sb, "%c %s\n", (char)j->v[i].kind, j->v[i].path);
+	for (i = 0; i < j->n; i++) {
+		sb_addch(sb, (int)j->v[i].kind);
+		sb_addch(sb, ' ');
+		sb_addstr(sb, j->v[i].path);
+		sb_addch(sb, '\n');
+	}
 }
 
 int
@@ -187,6 +191,11 @@ jr_forward(struct journal *j, struct tree *t,
 		/* A staged file that is gone was renamed by an earlier run. */
 		if (rc == -1 && errno != ENOENT)
 			return -1;
+		/* The open directories under it changed their names. */
+		if (e->kind == JR_STAGE) {
+			tree_forget(t);
+			continue;
+		}
 		if (placed != NULL)
 			placed(arg, e->path, at, base);
 	}
@@ -203,11 +212,15 @@ jr_back(struct journal *j, struct tree *t)
 	int		 at;
 
 	for (i = 0; i < j->n; i++) {
-		if (j->v[i].kind != JR_WRITE ||
+		if ((j->v[i].kind != JR_WRITE && j->v[i].kind != JR_STAGE) ||
 		    (at = tree_parent(t, j->v[i].path, &base)) == -1)
 			continue;
 		tmp = atomic_tmp_name(base, j->pid);
-		unlinkat(at, tmp, 0);
+		if (j->v[i].kind == JR_STAGE) {
+			(void)tree_remove_all(at, tmp);
+			tree_forget(t);
+		} else
+			unlinkat(at, tmp, 0);
 		free(tmp);
 	}
 	for (i = j->n; i-- > 0;) {
@@ -263,8 +276,9 @@ jr_load(struct journal *j, struct arena *ar, struct tree *t, bool *present)
 				goto damaged;
 			break;
 		}
-		if ((line[0] != JR_MKDIR && line[0] != JR_WRITE &&
-		    line[0] != JR_DELETE) || line[1] != ' ' ||
+		if ((line[0] != JR_MKDIR && line[0] != JR_STAGE &&
+		    line[0] != JR_WRITE && line[0] != JR_DELETE) ||
+		    line[1] != ' ' ||
 		    (why = tree_path_problem(line + 2, (size_t)(nl - line - 2),
 		    &at)) != NULL)
 			goto damaged;

@@ -14,15 +14,18 @@ struct tree;
 /*
  * A write of the tree, step by step: the directories it creates, the
  * files it replaces (each staged as a temporary file beside its target,
- * see atomic_tmp_name) and the files it deletes.  The journal is on disk
+ * see atomic_tmp_name), the new directories it stages whole (created
+ * under the temporary name of the directory, files and all, and renamed
+ * into place at once) and the files it deletes.  The journal is on disk
  * before the first temporary file; its commit record is appended once
  * every temporary file is written and synced.  Whoever finds the journal
  * later rolls the write forward when the record is there (renames and
- * deletions are idempotent), back otherwise (temporary files and new
- * directories removed): the tree is the old one or the new one.
+ * deletions are idempotent), back otherwise (temporary files, staged and
+ * new directories removed): the tree is the old one or the new one.
  */
 enum jr_kind {
 	JR_MKDIR = 'd',
+	JR_STAGE = 's',
 	JR_WRITE = 'w',
 	JR_DELETE = 'x',
 };
@@ -57,7 +60,7 @@ int	jr_commit(struct journal *, struct tree *);
 int	jr_forward(struct journal *, struct tree *,
 	    void (*placed)(void *, const char *path, int dirfd,
 	    const char *base), void *arg);
-/* Removes the staged files and the new directories. */
+/* Removes the staged files and directories, and the new directories. */
 void	jr_back(struct journal *, struct tree *);
 /* Syncs the tree and removes the journal; 0 or -1. */
 int	jr_end(struct journal *, struct tree *);

@@ -65,22 +65,71 @@ sb_addch(struct sbuf *sb, int c)
 	sb->buf[sb->len] = '\0';
 }
 
+/*
+ * Formats once into the spare capacity; only a line that did not fit is
+ * formatted again, after the buffer grew to its measured length.
+ */
 void
 sb_addf(struct sbuf *sb, const char *fmt, ...)
 {
 	va_list	 ap;
+	size_t	 spare;
 	int	 n;
 
+	if (sb->cap - sb->len < 64)
+		sb_grow(sb, 64);
+	spare = sb->cap - sb->len;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(sb->buf + sb->len, spare, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		xalloc_die();
-	sb_grow(sb, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)n >= spare) {
+		sb_grow(sb, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	sb->len += (size_t)n;
+}
+
+void
+sb_addnum_w(struct sbuf *sb, long long v, int width)
+{
+	char			 d[24];
+	unsigned long long	 u;
+	int			 n = 0;
+
+	/* Negated in unsigned arithmetic, so LLONG_MIN is right too. */
+	u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do {
+		d[sizeof(d) - 1 - n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	/* As printf's, the width counts the sign. */
+	while (n < width - (v < 0) && n < (int)sizeof(d) - 1)
+		d[sizeof(d) - 1 - n++] = '0';
+	if (v < 0)
+		d[sizeof(d) - 1 - n++] = '-';
+	sb_add(sb, d + sizeof(d) - n, (size_t)n);
+}
+
+void
+sb_addnum(struct sbuf *sb, long long v)
+{
+	sb_addnum_w(sb, v, 0);
+}
+
+void
+sb_addhex16(struct sbuf *sb, unsigned long long v)
+{
+	static const char	digits[] = "0123456789abcdef";
+	char			d[16];
+	int			i;
+
+	for (i = 15; i >= 0; i--, v >>= 4)
+		d[i] = digits[v & 15];
+	sb_add(sb, d, sizeof(d));
 }
 
 void

@@ -28,6 +28,14 @@ void	sb_addstr(struct sbuf *, const char *);
 void	sb_addch(struct sbuf *, int);
 void	sb_addf(struct sbuf *, const char *, ...)
 	    __attribute__((__format__(__printf__, 2, 3)));
+/*
+ * Hand-formatted numbers for the lines written once per generated file
+ * (cache entries): a decimal, a decimal of at least width digits (zeros
+ * first), and 16 lowercase hex digits, as printf's %lld, %0*lld, %016llx.
+ */
+void	sb_addnum(struct sbuf *, long long v);
+void	sb_addnum_w(struct sbuf *, long long v, int width);
+void	sb_addhex16(struct sbuf *, unsigned long long v);
 /* Appends n spaces. */
 void	sb_pad(struct sbuf *, size_t n);
 /* Shortens to len bytes (len <= current length). */

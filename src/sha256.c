@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* sha256.c: a plain implementation of SHA-256 from FIPS 180-4. */
+/* sha256.c: a plain implementation of SHA-256 from FIPS 180-4, the portable fallback. */
 #include <string.h>
 
 #include "sha256.h"
@@ -123,19 +123,26 @@ sha256_final(struct sha256 *s, unsigned char digest[32])
 }
 
 void
-sha256_hex(const void *data, size_t len, char hex[65])
+sha256_tohex(const unsigned char d[32], char hex[65])
 {
 	static const char	digits[] = "0123456789abcdef";
-	struct sha256		s;
-	unsigned char		d[32];
 	int			i;
 
-	sha256_init(&s);
-	sha256_update(&s, data, len);
-	sha256_final(&s, d);
 	for (i = 0; i < 32; i++) {
 		hex[i * 2] = digits[d[i] >> 4];
 		hex[i * 2 + 1] = digits[d[i] & 15];
 	}
 	hex[64] = '\0';
+}
+
+void
+sha256_hex_portable(const void *data, size_t len, char hex[65])
+{
+	struct sha256	s;
+	unsigned char	d[32];
+
+	sha256_init(&s);
+	sha256_update(&s, data, len);
+	sha256_final(&s, d);
+	sha256_tohex(d, hex);
 }

@@ -16,7 +16,13 @@ struct sha256 {
 void	sha256_init(struct sha256 *);
 void	sha256_update(struct sha256 *, const void *, size_t);
 void	sha256_final(struct sha256 *, unsigned char digest[32]);
-/* Writes the 64 lowercase hex digits of the hash of data, and a NUL. */
+/* Writes the 64 lowercase hex digits of a digest, and a NUL. */
+void	sha256_tohex(const unsigned char digest[32], char hex[65]);
+/*
+ * The hex hash of data: sha256_hex with libcrypto's implementation (SHA-NI
+ * or AVX2 where the CPU has them) when built with it, else the plain one.
+ */
 void	sha256_hex(const void *data, size_t len, char hex[65]);
+void	sha256_hex_portable(const void *data, size_t len, char hex[65]);
 
 #endif

@@ -220,12 +220,31 @@ out:
 	free(data);
 }
 
+/*
+ * "%016llx %lld %lld.%09lld %lld.%09lld %llu", by hand: one entry per
+ * generated file, and printf's parsing of the format was most of its cost.
+ */
 static void
 write_entry(struct sbuf *sb, const struct sc_entry *e)
 {
-	sb_addf(sb, "%016llx %lld %lld.%09lld %lld.%09lld %llu",
-	    (unsigned long long)e->hash, e->size, e->mtime_s, e->mtime_ns,
-	    e->ctime_s, e->ctime_ns, e->ino);
+	sb_addhex16(sb, (unsigned long long)e->hash);
+	sb_addch(sb, ' ');
+	sb_addnum(sb, e->size);
+	sb_addch(sb, ' ');
+	sb_addnum(sb, e->mtime_s);
+	sb_addch(sb, '.');
+	sb_addnum_w(sb, e->mtime_ns, 9);
+	sb_addch(sb, ' ');
+	sb_addnum(sb, e->ctime_s);
+	sb_addch(sb, '.');
+	sb_addnum_w(sb, e->ctime_ns, 9);
+	sb_addch(sb, ' ');
+	/* An inode number above LLONG_MAX: printed as %llu would. */
+	if (e->ino > (unsigned long long)9223372036854775807LL) {
+		sb_addnum(sb, (long long)(e->ino / 10));
+		sb_addch(sb, (int)('0' + e->ino % 10));
+	} else
+		sb_addnum(sb, (long long)e->ino);
 }
 
 void
@@ -242,7 +261,9 @@ sc_write_header(struct sbuf *sb, const struct sc_entry *exe,
 	for (i = 0; i < ninputs; i++) {
 		sb_addstr(sb, "input ");
 		write_entry(sb, &input_st[i]);
-		sb_addf(sb, " %s\n", inputs[i]);
+		sb_addch(sb, ' ');
+		sb_addstr(sb, inputs[i]);
+		sb_addch(sb, '\n');
 	}
 	sb_addf(sb, "diag %zu\n", ndiags);
 	sb_add(sb, diags, ndiags);
@@ -253,7 +274,9 @@ sc_write_file(struct sbuf *sb, const char *path, const struct sc_entry *e)
 {
 	sb_addstr(sb, "file ");
 	write_entry(sb, e);
-	sb_addf(sb, " %s\n", path);
+	sb_addch(sb, ' ');
+	sb_addstr(sb, path);
+	sb_addch(sb, '\n');
 }
 
 void

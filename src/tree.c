@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* tree.c: checks paths of the output tree and walks it with openat, never through a link. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -272,6 +273,49 @@ tree_mkdir(struct tree *t, const char *rel)
 	if ((at = tree_parent(t, rel, &base)) == -1)
 		return -1;
 	return mkdirat(at, base, 0755);
+}
+
+static int
+remove_under(int at, const char *name, unsigned depth)
+{
+	DIR		*d;
+	struct dirent	*e;
+	int		 fd, rc = 0, saved;
+
+	if (unlinkat(at, name, 0) == 0 || errno == ENOENT)
+		return 0;
+	if (errno != EISDIR && errno != EPERM)
+		return -1;
+	if (depth > TREE_MAXDEPTH) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fd == -1 || (d = fdopendir(fd)) == NULL) {
+		saved = errno;
+		if (fd != -1)
+			close(fd);
+		errno = saved;
+		return -1;
+	}
+	while (rc == 0 && (e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			rc = remove_under(dirfd(d), e->d_name, depth + 1);
+	saved = errno;
+	closedir(d);
+	if (rc == -1) {
+		errno = saved;
+		return -1;
+	}
+	return unlinkat(at, name, AT_REMOVEDIR) == -1 && errno != ENOENT ?
+	    -1 : 0;
+}
+
+int
+tree_remove_all(int dirfd, const char *name)
+{
+	return remove_under(dirfd, name, 0);
 }
 
 int

@@ -55,6 +55,11 @@ int	tree_open_file(struct tree *, const char *rel);
 int	tree_read_fd(int fd, char **data, size_t *len);
 /* Reads a file of the tree, through no link; 0 or -1 (ENOENT: no tree). */
 int	tree_read(struct tree *, const char *rel, char **data, size_t *len);
+/*
+ * Removes the directory name of dirfd and everything under it, following
+ * no link (a link is removed, not followed); 0 or -1 (errno).
+ */
+int	tree_remove_all(int dirfd, const char *name);
 /* mkdir of a directory whose parent exists; 0 or -1 (EEXIST included). */
 int	tree_mkdir(struct tree *, const char *rel);
 

@@ -53,6 +53,20 @@ grep -q 'files up to date' out && ok || ko "second compile did not say up to dat
 [ "$(snap infra)" = "$before" ] && ok || ko "the second compile touched files (mtimes or bytes)"
 "$BIN" compile --check > out 2>&1 && ok || ko "--check on a fresh tree: $(cat out)"
 
+# --- a new site's directory is written whole, then renamed into place:
+# no temporary name is left, and the stat data the cache took before the
+# rename still vouches for its files (the next run is the fast one) ---
+site gamma
+"$BIN" compile > out 2>&1 && ok || ko "compile of a new site: $(cat out)"
+[ -f infra/sites/gamma/aws/main.tf ] && [ -z "$(find infra -name '*siteinfra-tmp*')" ] &&
+	ok || ko "the new site's directory is missing or its staged name left: $(find infra -name '*siteinfra-tmp*')"
+sleep 1
+"$BIN" compile > out 2>&1; rc=$?
+[ $rc -eq 0 ] && grep -q 'files up to date' out && ok || ko "after a new site, the next compile did not take the fast path: $(cat out)"
+rm sites/gamma.infra
+"$BIN" compile > out 2>&1 && [ ! -e infra/sites/gamma ] && ok || ko "removing the new site again: $(cat out)"
+before=$(snap infra)
+
 # --- --check: each kind of difference exits 1 and writes nothing ---
 check_kind() { # check_kind WORD: --check must exit 1 and name WORD
 	b=$(snap infra)

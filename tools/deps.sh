@@ -1,9 +1,9 @@
 #!/bin/sh
 # deps.sh: installs the Debian packages siteinfra needs, when some are missing.
-#   tools/deps.sh build    compilers, flex, bison, libyaml, libgit2, pkg-config
+#   tools/deps.sh build    compilers, flex, bison, libyaml, libgit2, libcrypto, pkg-config
 #   tools/deps.sh test     the above, and the test oracles and tools
 set -eu
-build="gcc make flex bison libyaml-dev libgit2-dev pkg-config"
+build="gcc make flex bison libyaml-dev libgit2-dev libssl-dev pkg-config"
 test="$build git golang-go golang-github-hashicorp-hcl-v2-dev pre-commit jq clang"
 case ${1:-build} in
 build) want=$build ;;

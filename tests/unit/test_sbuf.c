@@ -161,6 +161,39 @@ test_growth(void)
 	sb_release(&sb);
 }
 
+/* The hand-formatted numbers print what printf prints. */
+static void
+test_numbers(void)
+{
+	static const long long	vals[] = { 0, 1, -1, 9, 10, 999999999,
+		1000000000, -123456789012LL, 9223372036854775807LL,
+		-9223372036854775807LL - 1 };
+	static const unsigned long long hexes[] = { 0, 1, 0xdeadbeefULL,
+		0xffffffffffffffffULL, 0x0123456789abcdefULL };
+	struct sbuf	sb = SBUF_INIT;
+	char		want[64];
+	size_t		i;
+
+	for (i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
+		sb_reset(&sb);
+		sb_addnum(&sb, vals[i]);
+		snprintf(want, sizeof(want), "%lld", vals[i]);
+		EQ_STR(sb.buf, want);
+		sb_reset(&sb);
+		sb_addnum_w(&sb, vals[i], 9);
+		snprintf(want, sizeof(want), "%09lld", vals[i]);
+		EQ_STR(sb.buf, want);
+		CHECK(sane(&sb));
+	}
+	for (i = 0; i < sizeof(hexes) / sizeof(hexes[0]); i++) {
+		sb_reset(&sb);
+		sb_addhex16(&sb, hexes[i]);
+		snprintf(want, sizeof(want), "%016llx", hexes[i]);
+		EQ_STR(sb.buf, want);
+	}
+	sb_release(&sb);
+}
+
 int
 main(void)
 {
@@ -170,5 +203,6 @@ main(void)
 	test_setlen_reset();
 	test_detach();
 	test_growth();
+	test_numbers();
 	return unit_summary();
 }

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: ISC */
-/* test_sha256.c: FIPS 180-4 test vectors, and split updates. */
+/* test_sha256.c: FIPS 180-4 test vectors, split updates, and the fast hash against the plain one. */
 #include "sha256.h"
 #include "unit.h"
 
 int
 main(void)
 {
-	char		hex[65];
+	char		hex[65], plain[65];
+	static char	many[70000];
 	struct sha256	s;
 	unsigned char	d[32], e[32];
 	char		big[1000];
@@ -33,5 +34,21 @@ main(void)
 		    sizeof(big) - i : 13);
 	sha256_final(&s, e);
 	CHECK(memcmp(d, e, 32) == 0);
+	/* Every length around the block and padding edges, then large ones. */
+	for (i = 0; i < sizeof(many); i++)
+		many[i] = (char)(i * 31 + (i >> 8));
+	for (i = 0; i < 200; i++) {
+		sha256_hex(many, i, hex);
+		sha256_hex_portable(many, i, plain);
+		EQ_STR(hex, plain);
+	}
+	for (i = 1000; i <= sizeof(many); i += 7919) {
+		sha256_hex(many, i, hex);
+		sha256_hex_portable(many, i, plain);
+		EQ_STR(hex, plain);
+	}
+	sha256_hex_portable("abc", 3, hex);
+	EQ_STR(hex,
+	    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	return unit_summary();
 }

@@ -77,10 +77,10 @@ test_owned(void)
 static void
 test_walk(void)
 {
-	char		 dir[] = "/tmp/test_tree.XXXXXX", path[256];
+	char		 dir[] = "/tmp/test_tree.XXXXXX", path[256], cmd[1200];
 	struct tree	 t;
 	const char	*base;
-	int		 fd;
+	int		 fd, at;
 
 	if (mkdtemp(dir) == NULL) {
 		CHECK(!"mkdtemp");
@@ -110,6 +110,19 @@ test_walk(void)
 	CHECK(tree_open_file(&t, "l") == -1 && errno == ELOOP);
 	CHECK(tree_mkdir(&t, "a/new") == 0);
 	tree_close(&t);
+
+	/* A staged directory removed whole; the link in it is not followed. */
+	snprintf(path, sizeof(path), "%s/s/d/e", dir);
+	snprintf(cmd, sizeof(cmd), "mkdir -p '%s' && touch '%s/f' '%s/../g' && "
+	    "ln -s ../../a '%s/../link'", path, path, path, path);
+	CHECK(system(cmd) == 0);
+	at = open(dir, O_RDONLY | O_DIRECTORY);
+	CHECK(at != -1 && tree_remove_all(at, "s") == 0);
+	CHECK(faccessat(at, "s", F_OK, AT_SYMLINK_NOFOLLOW) == -1 &&
+	    errno == ENOENT);
+	CHECK(faccessat(at, "a/b/f", F_OK, 0) == 0);
+	CHECK(tree_remove_all(at, "s") == 0);
+	close(at);
 
 	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
 	CHECK(system(path) == 0);
