@@ -64,7 +64,7 @@ sleep 1
 "$BIN" compile > out 2>&1; rc=$?
 [ $rc -eq 0 ] && grep -q 'files up to date' out && ok || ko "after a new site, the next compile did not take the fast path: $(cat out)"
 rm sites/gamma.infra
-"$BIN" compile > out 2>&1 && [ ! -e infra/sites/gamma ] && ok || ko "removing the new site again: $(cat out)"
+"$BIN" compile --remove-site gamma > out 2>&1 && [ ! -e infra/sites/gamma ] && ok || ko "removing the new site again: $(cat out)"
 before=$(snap infra)
 
 # --- --check: each kind of difference exits 1 and writes nothing ---
