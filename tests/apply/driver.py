@@ -146,6 +146,7 @@ class Moto:
         with open(os.path.join(work, "moto.pid"), "w") as f:
             f.write(f"{self.proc.pid}\n")
         self.url = f"https://127.0.0.1:{self.port}"
+        self.services = SERVICES
         ctx = ssl.create_default_context(cafile=self.cert)
         deadline = time.time() + 30
         while True:

@@ -23,9 +23,6 @@ import re
 import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# Services whose endpoints point at moto when a plan must call an API.
-SERVICES = ["acm", "ec2", "ecr", "ecs", "elbv2", "iam", "kms", "logs", "rds",
-            "route53", "s3", "secretsmanager", "ses", "sesv2", "ssm", "sts"]
 GOLDEN = os.path.join(os.path.dirname(HERE), "golden")
 ALL_ENVS = os.environ.get("APPLY_ALL_ENVS") == "1"
 
@@ -74,7 +71,8 @@ def providers(root, moto):
                             f'"{alias.group(1)}"\n' if alias else "",
                             region=region.group(1))
         if moto:
-            ends = "".join(f'    {s:<14} = "{moto.url}"\n' for s in SERVICES)
+            ends = "".join(f'    {s:<14} = "{moto.url}"\n'
+                           for s in moto.services)
             p = p[:-2] + (f'  custom_ca_bundle            = "{moto.cert}"\n'
                           f"  endpoints {{\n{ends}  }}\n}}\n")
         out += p
