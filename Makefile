@@ -39,10 +39,14 @@ TEMPLATES = $(sort $(shell find templates -type f 2>/dev/null))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 
-all: $(B)/siteinfra
+all: $(B)/siteinfra $(B)/siteinfra.1
 
 $(B)/siteinfra: $(B)/src/main.o $(B)/libsiteinfra.a
 	$(CC) $(LDFLAGS_$(FLAVOUR)) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# The man page, rendered by the binary from its own help texts.
+$(B)/siteinfra.1: $(B)/siteinfra
+	$(B)/siteinfra help --man > $@.tmp && mv $@.tmp $@
 
 $(B)/libsiteinfra.a: $(LIB_OBJS)
 	@rm -f $@
@@ -92,7 +96,7 @@ $(B)/tests/replay_json: tests/fuzz/standalone.c tests/fuzz/fuzz_json.c $(B)/libs
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_$(FLAVOUR)) -o $@ tests/fuzz/standalone.c \
 	    tests/fuzz/fuzz_json.c $(B)/libsiteinfra.a $(LIBS)
 
-tests: $(B)/siteinfra $(UNIT_BINS) $(B)/tests/replay_native $(B)/tests/replay_yaml \
+tests: $(B)/siteinfra $(B)/siteinfra.1 $(UNIT_BINS) $(B)/tests/replay_native $(B)/tests/replay_yaml \
        $(B)/tests/replay_json
 
 release: ; @$(MAKE) --no-print-directory FLAVOUR=release
@@ -115,6 +119,22 @@ check:
 	@BIN=build/asan/siteinfra B=build/asan sh tests/run-all.sh
 
 # ---- more ----
+
+# Installs the release binary and its man page (INSTALL_FLAVOUR picks
+# another build, as the tests do).  B is set here, never inherited.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+INSTALL_FLAVOUR ?= release
+IB = build/$(INSTALL_FLAVOUR)
+install:
+	@$(MAKE) --no-print-directory FLAVOUR=$(INSTALL_FLAVOUR) B=$(IB) \
+	    $(IB)/siteinfra $(IB)/siteinfra.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(IB)/siteinfra $(DESTDIR)$(BINDIR)/siteinfra
+	install -m 644 $(IB)/siteinfra.1 $(DESTDIR)$(MANDIR)/man1/siteinfra.1
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/siteinfra $(DESTDIR)$(MANDIR)/man1/siteinfra.1
 
 # Rewrites the golden expectations from the current binary; review with git diff.
 update-golden:
@@ -145,5 +165,5 @@ lint: ; cppcheck --quiet --error-exitcode=1 --std=c11 -Isrc -Igrammar -Icodegen 
 
 -include $(wildcard $(B)/*/*.d $(B)/*/*/*.d)
 
-.PHONY: all release asan clean tests demo check update-golden fuzz fuzz-native fuzz-yaml fuzz-json bench fmt lint
+.PHONY: all release asan clean tests demo check install uninstall update-golden fuzz fuzz-native fuzz-yaml fuzz-json bench fmt lint
 

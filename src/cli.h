@@ -4,6 +4,7 @@
 #define CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "arena.h"
@@ -46,6 +47,21 @@ int	cli_find_provider(struct ctx *, const struct site *, const char *name,
  */
 struct src	*cli_read_input(struct ctx *, const char *path,
 		    const char *what, const char *option, const char *producer);
+
+/* A command: its name, entry point, usage line and help text. */
+struct cli_command {
+	const char	*name;
+	int		(*run)(int, char **);
+	const char	*usage;
+	const char	*help;
+};
+
+/*
+ * Writes the man page siteinfra(1) in roff: SUMMARY, the commands' usage
+ * lines and help texts, and CLOSING, the very texts the help prints.
+ */
+void	cli_man(FILE *, const char *summary, const char *closing,
+	    const struct cli_command *, size_t n);
 
 /* Prints the help of a command (NULL: the overview); false if unknown. */
 bool	cli_help(FILE *, const char *command);

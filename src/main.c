@@ -11,14 +11,9 @@
 #include "sbuf.h"
 #include "siteinfra.h"
 
-struct command {
-	const char	*name;
-	int		(*run)(int, char **);
-	const char	*usage;
-	const char	*help;
-};
+static int cmd_version(int, char **);
 
-static const struct command commands[] = {
+static const struct cli_command commands[] = {
 	{ "compile", cmd_compile,
 	    "compile [--out DIR] [--check] [--diff] [--commit [-m MSG]] "
 	    "[--force] [--remove-site NAME]... [--format text|json] "
@@ -103,14 +98,28 @@ static const struct command commands[] = {
 	    "  --plan FILE      the plan as JSON (- for stdin)\n"
 	    "  --root DIR       the root module the plan was made in (its "
 	    "moved blocks)\n" },
+	{ "version", cmd_version, "version",
+	    "Print the version of siteinfra (also --version).\n" },
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
-static const char overview[] =
-    "siteinfra: sites, domains and environments in; Terraform out.\n\n"
-    "usage: siteinfra COMMAND [OPTIONS] [PATH...]\n\n"
-    "commands:\n";
+/* The overview's first line and its closing text, shared with the man page. */
+static const char summary[] =
+    "sites, domains and environments in; Terraform out.";
+static const char closing[] =
+    "PATH is a file or a directory of *.infra, *.yaml and *.yml files\n"
+    "(default: sites).  Exit status: 0 success, 1 differences found,\n"
+    "2 invalid input or usage, 3 I/O or git failure.\n";
+
+static int
+cmd_version(int argc, char **argv)
+{
+	if (argc > 1)
+		return cli_usage("version", "version takes no argument");
+	printf("siteinfra %s\n", SITEINFRA_VERSION);
+	return EXIT_OK;
+}
 
 bool
 cli_help(FILE *fp, const char *name)
@@ -118,14 +127,12 @@ cli_help(FILE *fp, const char *name)
 	size_t	i;
 
 	if (name == NULL) {
-		fputs(overview, fp);
+		fprintf(fp, "siteinfra: %s\n\nusage: siteinfra COMMAND "
+		    "[OPTIONS] [PATH...]\n\ncommands:\n", summary);
 		for (i = 0; i < NCOMMANDS; i++)
 			fprintf(fp, "  siteinfra %s\n", commands[i].usage);
-		fputs("  siteinfra version | --help | help COMMAND\n\n"
-		    "PATH is a file or a directory of *.infra, *.yaml and *.yml "
-		    "files\n(default: sites).  Exit status: 0 success, 1 "
-		    "differences found,\n2 invalid input or usage, 3 I/O or git "
-		    "failure.\n", fp);
+		fprintf(fp, "  siteinfra --help | help COMMAND | help --man\n"
+		    "\n%s", closing);
 		return true;
 	}
 	for (i = 0; i < NCOMMANDS; i++)
@@ -206,20 +213,17 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc > 3)
 			return cli_usage(NULL, "help takes one command");
-		if (argc == 3 && strcmp(argv[2], "version") == 0) {
-			puts("usage: siteinfra version\n\nPrint the version of "
-			    "siteinfra (also --version).");
-			return EXIT_OK;
+		/* The man page, rendered from the same texts as the help. */
+		if (argc == 3 && strcmp(argv[2], "--man") == 0) {
+			cli_man(stdout, summary, closing, commands, NCOMMANDS);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_IO;
 		}
 		if (!cli_help(stdout, argc == 3 ? argv[2] : NULL))
 			return cli_usage(NULL, "unknown command '%s'", argv[2]);
 		return EXIT_OK;
 	}
-	if (strcmp(argv[1], "version") == 0 ||
-	    strcmp(argv[1], "--version") == 0) {
-		printf("siteinfra %s\n", SITEINFRA_VERSION);
-		return EXIT_OK;
-	}
+	if (strcmp(argv[1], "--version") == 0)
+		return cmd_version(1, argv + 1);
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(commands[i].name, argv[1]) == 0)
 			return commands[i].run(argc - 1, argv + 1);
