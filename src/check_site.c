@@ -313,11 +313,8 @@ build_bucket(struct chk *c, struct site *s, const struct srcpos *envpos,
 	else
 		bk->expiration.v = arena_array(c->ar, s->nenv,
 		    sizeof(int64_t));
+	/* public_read = true says it on purpose: no warning. */
 	bk->public_read = chk_bool(b, "public_read", &bk->public_pos);
-	if (bk->public_read)
-		diag_add(c->dg, DIAG_WARNING, &bk->public_pos,
-		    "bucket '%s' of site '%s' is readable by anyone on the "
-		    "internet", bk->label, s->name);
 	if ((a = chk_attr(b, "cors_origins")) != NULL) {
 		struct srcpos *opos;
 
@@ -422,6 +419,8 @@ build_cdn(struct chk *c, struct site *s, const struct srcpos *envpos,
 		    "site '%s' has %zu buckets; say which one the cdn serves "
 		    "with bucket = \"...\"", s->name, s->nbuckets);
 	cdn->serve_static = chk_bool(b, "static", &cdn->static_pos);
+	cdn->scw_public = chk_bool(b, "scw_public_objects",
+	    &cdn->scw_public_pos);
 	if (cdn->serve_static && s->app_domain.v == NULL)
 		diag_add(c->dg, DIAG_ERROR, &cdn->static_pos,
 		    "static = true proxies to the application, but site '%s' "
@@ -793,11 +792,19 @@ check_limits(struct chk *c, const struct site *s)
 		diag_add(c->dg, DIAG_WARNING, &s->cdn->static_pos,
 		    "static = true applies to AWS only: on Scaleway the static "
 		    "files of site '%s' stay on the app domain", s->name);
-	if (scw && s->cdn->bucket != NULL && !s->cdn->bucket->public_read)
+	if (s->cdn->scw_public && !scw)
+		diag_add(c->dg, DIAG_ERROR, &s->cdn->scw_public_pos,
+		    "scw_public_objects is a Scaleway setting, and site '%s' "
+		    "does not run on Scaleway", s->name);
+	/* public_read or scw_public_objects says it on purpose. */
+	if (scw && s->cdn->bucket != NULL && !s->cdn->bucket->public_read &&
+	    !s->cdn->scw_public)
 		diag_add(c->dg, DIAG_WARNING, &s->cdn->pos,
 		    "on Scaleway, Edge Services serves only public objects: "
 		    "anyone who knows their URL can read the objects of bucket "
-		    "'%s' of site '%s'", s->cdn->bucket->label, s->name);
+		    "'%s' of site '%s'; say scw_public_objects = true in the "
+		    "cdn block if that is intended", s->cdn->bucket->label,
+		    s->name);
 	if (s->cdn->price_class.set && scw && !aws)
 		diag_add(c->dg, DIAG_ERROR, &s->cdn->price_class.pos,
 		    "price_class is a CloudFront setting, and site '%s' runs "

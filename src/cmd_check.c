@@ -17,17 +17,18 @@ cmd_check(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ctx	 ctx;
 	struct ast_file	*files;
 	struct config	*cfg;
 	struct report	 rep;
-	bool		 json = false;
+	bool		 json = false, verbose = false;
 	int		 ch, rc;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":hv", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'F':
 			if (strcmp(optarg, "json") == 0)
@@ -36,6 +37,9 @@ cmd_check(int argc, char **argv)
 				return cli_usage("check", "--format takes text or "
 				    "json, not '%s'", optarg);
 			break;
+		case 'v':
+			verbose = true;
+			break;
 		case 'h':
 			cli_help(stdout, "check");
 			return EXIT_OK;
@@ -43,6 +47,7 @@ cmd_check(int argc, char **argv)
 			return cli_bad_option("check", ch, argv);
 		}
 	ctx_init(&ctx);
+	ctx.dg.verbose = verbose;
 	report_init(&rep, &ctx.ar, "", json);
 	rep.command = "check";
 	rc = inputs_load(&ctx.ar, &ctx.dg, argv + optind,

@@ -151,6 +151,7 @@ save_cache(struct ctx *ctx, const struct fsout_opts *fo,
 	struct src		**srcs;
 	size_t			 n = 0;
 	bool			 color = ctx->dg.color;
+	bool			 verbose = ctx->dg.verbose;
 
 	for (f = files; f != NULL; f = f->next)
 		n++;
@@ -158,9 +159,12 @@ save_cache(struct ctx *ctx, const struct fsout_opts *fo,
 	n = 0;
 	for (f = files; f != NULL; f = f->next)
 		srcs[n++] = f->src;
+	/* Replayed by a run without -v, and maybe not on a terminal. */
 	ctx->dg.color = false;
+	ctx->dg.verbose = false;
 	diag_render(&ctx->dg, &diags);
 	ctx->dg.color = color;
+	ctx->dg.verbose = verbose;
 	fsout_save_cache(&ctx->ar, fo, plan, srcs, n, diags.buf, diags.len);
 	sb_release(&diags);
 }
@@ -188,6 +192,7 @@ compile(int argc, char **argv, const char *cmd)
 		return rc;
 	readonly = o.check || o.diff;
 	ctx_init(&ctx);
+	ctx.dg.verbose = o.verbose;
 	outset_init(&os, &ctx.ar);
 	memset(&plan, 0, sizeof(plan));
 	memset(&fo, 0, sizeof(fo));

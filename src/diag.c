@@ -53,11 +53,28 @@ diag_clear(struct diag *dg)
 {
 	struct arena	*ar = dg->ar;
 	unsigned	 max = dg->max_errors;
-	bool		 color = dg->color;
+	bool		 color = dg->color, verbose = dg->verbose;
 
 	diag_init(dg, ar);
 	dg->max_errors = max;
 	dg->color = color;
+	dg->verbose = verbose;
+}
+
+/* The kind of a warning: the format it was written with. */
+static struct diag_kind *
+warning_kind(struct diag *dg, const char *fmt)
+{
+	struct diag_kind	*k;
+
+	for (k = dg->kinds; k != NULL; k = k->next)
+		if (k->fmt == fmt || strcmp(k->fmt, fmt) == 0)
+			return k;
+	k = ARENA_NEW(dg->ar, struct diag_kind);
+	k->fmt = fmt;
+	k->next = dg->kinds;
+	dg->kinds = k;
+	return k;
 }
 
 /* Copies s, escaping what a terminal should not receive raw. */
@@ -139,8 +156,11 @@ diag_add(struct diag *dg, enum diag_sev sev, const struct srcpos *pos,
 	struct diag_msg	*m;
 	va_list		 ap;
 	unsigned	 cap = dg->max_errors * DIAG_STORE_FACTOR;
+	struct diag_kind *kind = NULL;
 
 	dg->count[sev]++;
+	if (sev == DIAG_WARNING)
+		(kind = warning_kind(dg, fmt))->count++;
 	/* Errors are never dropped: only warnings can push nothing out. */
 	if (sev != DIAG_ERROR && dg->max_errors != 0 &&
 	    dg->stored_other >= cap) {
@@ -152,6 +172,7 @@ diag_add(struct diag *dg, enum diag_sev sev, const struct srcpos *pos,
 	va_start(ap, fmt);
 	m = msg_new(dg, sev, pos, fmt, ap);
 	va_end(ap);
+	m->kind = kind;
 	dg->stored++;
 	*dg->tail = m;
 	dg->tail = &m->next;
@@ -356,6 +377,27 @@ render_one(struct diag *dg, const struct diag_msg *m, struct sbuf *out)
 		render_excerpt(dg, &m->pos, m->sev, out);
 }
 
+/* The note after the first of COUNT warnings of one kind. */
+static void
+render_summary(struct diag *dg, const struct srcpos *first, unsigned count,
+    struct sbuf *out)
+{
+	struct diag_msg	 note;
+	unsigned	 line, col;
+
+	memset(&note, 0, sizeof(note));
+	note.sev = DIAG_NOTE;
+	if (first->file != NULL) {
+		src_linecol((struct src *)first->file, first->off, &line, &col);
+		note.text = arena_printf(dg->ar, "the same warning %u times in "
+		    "all; first at %s:%u:%u; --verbose for all", count,
+		    printable(dg->ar, first->file->name), line, col);
+	} else
+		note.text = arena_printf(dg->ar, "the same warning %u times in "
+		    "all; --verbose for all", count);
+	render_one(dg, &note, out);
+}
+
 /* The stored messages in rendering order; heap array, caller frees. */
 static struct diag_msg **
 sorted(const struct diag *dg, size_t *np)
@@ -426,9 +468,12 @@ diag_render(struct diag *dg, struct sbuf *out)
 	struct diag_msg	**v, *n;
 	size_t		 i, nmsg;
 	unsigned	 errors = 0, nerr = dg->count[DIAG_ERROR];
-	unsigned	 nwarn = dg->count[DIAG_WARNING];
+	unsigned	 nwarn = dg->count[DIAG_WARNING], shown = 0;
 	bool		 stopped = false;
+	struct diag_kind *k;
 
+	for (k = dg->kinds; k != NULL; k = k->next)
+		k->shown = false;
 	v = sorted(dg, &nmsg);
 	for (i = 0; i < nmsg; i++) {
 		if (v[i]->sev == DIAG_ERROR) {
@@ -438,9 +483,20 @@ diag_render(struct diag *dg, struct sbuf *out)
 			}
 			errors++;
 		}
+		k = v[i]->kind;
+		if (k != NULL && (k->count < DIAG_SUMMARY_MIN || dg->verbose))
+			k = NULL;
+		if (k != NULL && k->shown)
+			continue;
+		if (v[i]->sev == DIAG_WARNING)
+			shown++;
 		render_one(dg, v[i], out);
 		for (n = v[i]->notes; n != NULL; n = n->next)
 			render_one(dg, n, out);
+		if (k != NULL) {
+			k->shown = true;
+			render_summary(dg, &v[i]->pos, k->count, out);
+		}
 	}
 	free(v);
 	if (stopped || nerr > errors) {
@@ -455,8 +511,10 @@ diag_render(struct diag *dg, struct sbuf *out)
 		    nerr == 1 ? "" : "s", nwarn, nwarn == 1 ? "" : "s");
 	else
 		return;
-	/* Warnings past the store were counted, not kept. */
-	if (nwarn > dg->stored_other)
+	/* Warnings summarised, or past the store (counted, not kept). */
+	if (stopped && nwarn > dg->stored_other)
 		sb_addf(out, " (%u shown)", dg->stored_other);
+	else if (!stopped && nwarn > shown)
+		sb_addf(out, " (%u shown)", shown);
 	sb_addch(out, '\n');
 }

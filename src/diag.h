@@ -18,8 +18,17 @@ enum diag_sev {
 	DIAG__MAX
 };
 
+/* The warnings of one format: repeated ones render once, summarised. */
+struct diag_kind {
+	const char		*fmt;
+	unsigned		 count;	/* recorded, stored or not */
+	bool			 shown;	/* rendered already, in this rendering */
+	struct diag_kind	*next;
+};
+
 struct diag_msg {
 	enum diag_sev	 sev;
+	struct diag_kind *kind;		/* warnings only */
 	struct srcpos	 pos;		/* pos.file == NULL: no position */
 	const char	*text;		/* arena, printable */
 	struct diag_msg	*notes;		/* printed right after this message */
@@ -36,10 +45,14 @@ struct diag {
 	unsigned	 stored;
 	unsigned	 stored_other;	/* warnings kept (errors all are) */
 	unsigned	 max_errors;	/* errors rendered; 0 = unlimited */
+	struct diag_kind *kinds;
 	bool		 color;
+	bool		 verbose;	/* every repeated warning, not a summary */
 };
 
 #define DIAG_MAX_ERRORS	50
+/* Two warnings of a kind read at once; from three on, one summary. */
+#define DIAG_SUMMARY_MIN	3
 
 void	diag_init(struct diag *, struct arena *);
 /*
@@ -61,6 +74,9 @@ unsigned diag_errors(const struct diag *);
 /*
  * Renders every message sorted by file, position and insertion order,
  * then the "siteinfra: N errors, M warnings" line when either is non-zero.
+ * DIAG_SUMMARY_MIN or more warnings of one format (one check, for several
+ * sites or blocks) render the first only, with a note counting them,
+ * unless dg->verbose.
  */
 void	diag_render(struct diag *, struct sbuf *);
 /* Appends the messages as a JSON array, sorted as diag_render sorts. */

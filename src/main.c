@@ -15,7 +15,7 @@ static int cmd_version(int, char **);
 
 static const struct cli_command commands[] = {
 	{ "compile", cmd_compile,
-	    "compile [--out DIR] [--check] [--diff] [--commit [-m MSG]] "
+	    "compile [--out DIR] [--check] [--diff] [--commit [-m MSG]] [-v] "
 	    "[--force] [--remove-site NAME]... [--format text|json] "
 	    "[PATH...]",
 	    "Check the inputs and write the Terraform tree and env.d "
@@ -38,10 +38,13 @@ static const struct cli_command commands[] = {
 	    "  --format FMT     text (default) or json report\n"
 	    "  -v, --verbose    one line per file written (or, with --check, "
 	    "per file\n                   up to date too), not the summary "
-	    "alone\n" },
-	{ "check", cmd_check, "check [--format text|json] [PATH...]",
+	    "alone; and each\n                   of three or more warnings "
+	    "of one kind, not the first\n                   and a count\n" },
+	{ "check", cmd_check, "check [--format text|json] [-v] [PATH...]",
 	    "Parse and validate the inputs; write nothing.\n\n"
-	    "  --format FMT     text (default) or json report\n" },
+	    "  --format FMT     text (default) or json report\n"
+	    "  -v, --verbose    print each of three or more warnings of one "
+	    "kind, not\n                   the first and a count\n" },
 	{ "diff", cmd_diff, "diff [--out DIR] [--format text|json] [PATH...]",
 	    "Print what compile would change, as a unified diff; write "
 	    "nothing.\nExit 1 when something would change.\n\n"

@@ -93,6 +93,8 @@ struct cdn {
 	struct envstr	 domain;	/* v[i] NULL: no custom domain */
 	struct domain	**zone;		/* per env: managing domain or NULL */
 	struct envstr	 price_class;
+	bool		 scw_public;	/* public objects on Scaleway, on purpose */
+	struct srcpos	 scw_public_pos;
 };
 
 /* credentials { buckets } */

@@ -71,6 +71,9 @@ static const struct attr_spec cdn_attrs[] = {
 	    "custom CDN domain, with its certificate" },
 	{ "price_class", VK_STRING, AF_PER_ENV,
 	    "CloudFront price class (default \"PriceClass_100\")" },
+	{ "scw_public_objects", VK_BOOL, 0,
+	    "accept that Edge Services serves the bucket's objects publicly "
+	    "(Scaleway)" },
 	{ NULL, 0, 0, NULL },
 };
 

@@ -112,7 +112,8 @@ cd "$d"
 	done
 } > sites/a.infra
 printf 'site "late" {\n  region = "mars-1"\n}\n' > sites/z.infra
-"$BIN" check > out 2> err
+# -v: each warning kept is shown, not one summary.
+"$BIN" check -v > out 2> err
 st=$?
 [ $st -eq 2 ] && ok || ko "201 warnings and an error: exit $st"
 grep -q "^sites/z.infra:2:12: error: invalid aws region 'mars-1'" err && ok || ko "the error is not shown: $(tail -3 err)"

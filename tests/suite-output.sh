@@ -264,6 +264,21 @@ sleep 1
 wait $holder
 wait $waiter && ok || ko "the waiting run failed: $(cat "$work/waiter.out")"
 grep -q 'example.info' infra/sites/s0/aws/main.tf && ok || ko "the waiting run did not write after the lock was released"
+
+# Repeated warnings: one summary by default, each with -v, and the fast
+# path of the next run replays the summary, whatever the last run printed.
+mkdir -p "$work/warn/sites"
+cd "$work/warn"
+{
+	printf 'environments = ["production"]\n\nstate "aws" {\n  bucket = "example-terraform-state"\n  region = "eu-west-1"\n}\n\nstate "scw" {\n  bucket = "example-terraform-state"\n  region = "fr-par"\n}\n'
+	for n in a b c d e; do printf '\nsite "%s" {\n  providers = ["aws", "scw"]\n  bucket "media" {}\n  cdn {}\n}\n' "s$n"; done
+} > sites/s.infra
+"$BIN" compile -v > /dev/null 2> err
+[ "$(grep -c 'warning: on Scaleway' err)" = 5 ] && ok || ko "compile -v did not print each warning: $(cat err)"
+"$BIN" compile > out 2> err
+grep -q 'files up to date' out && ok || ko "no fast path after compile -v: $(cat out)"
+[ "$(grep -c 'warning: on Scaleway' err)" = 1 ] && grep -q 'the same warning 5 times in all; first at sites/s.infra:16:3; --verbose for all' err &&
+    grep -q '0 errors, 5 warnings (1 shown)' err && ok || ko "the fast path did not replay the summary: $(cat err)"
 cd "$top"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

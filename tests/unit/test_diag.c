@@ -326,6 +326,8 @@ test_store(void)
 
 	diag_init(&dg, &ar);
 	dg.max_errors = 2;
+	/* Each stored warning shown, not one summary of them. */
+	dg.verbose = true;
 	for (i = 0; i < 9; i++) {
 		p = span(s, 0, 1);
 		diag_add(&dg, DIAG_WARNING, &p, "w%u", i);
@@ -343,6 +345,49 @@ test_store(void)
 	CHECK(strstr(out, "w.infra:2:1: error: the error\n") != NULL);
 	CHECK(strstr(out, "siteinfra: note: its note\n") != NULL);
 	CHECK(strstr(out, "siteinfra: 1 error, 9 warnings (8 shown)\n") != NULL);
+}
+
+/* Adds three warnings of one format, two of another, on lines 3 to 7. */
+static void
+add_repeated(struct diag *dg, struct src *s)
+{
+	struct srcpos	p;
+	uint32_t	i;
+
+	for (i = 0; i < 5; i++) {
+		p = span(s, 2 * (i + 2), 2 * (i + 2) + 1);
+		if (i < 3)
+			diag_add(dg, DIAG_WARNING, &p, "site 's%u' repeats", i);
+		else
+			diag_add(dg, DIAG_WARNING, &p, "twice %u", i);
+	}
+}
+
+/* Three or more warnings of one format: the first and a count, or all. */
+static void
+test_summary(void)
+{
+	struct diag	 dg;
+	struct src	*s = mk("r.infra", "a\nb\nc\nd\ne\nf\ng\n", 0);
+	const char	*out;
+
+	diag_init(&dg, &ar);
+	add_repeated(&dg, s);
+	out = render(&dg);
+	CHECK(strstr(out, "r.infra:3:1: warning: site 's0' repeats\n") != NULL);
+	CHECK(strstr(out, "'s1'") == NULL && strstr(out, "'s2'") == NULL);
+	CHECK(strstr(out, "siteinfra: note: the same warning 3 times in all; "
+	    "first at r.infra:3:1; --verbose for all\n") != NULL);
+	/* Two of a kind read at once: both shown. */
+	CHECK(strstr(out, "twice 3") != NULL && strstr(out, "twice 4") != NULL);
+	CHECK(strstr(out, "siteinfra: 0 errors, 5 warnings (3 shown)\n") !=
+	    NULL);
+	dg.verbose = true;
+	add_repeated(&dg, s);
+	out = render(&dg);
+	CHECK(strstr(out, "'s1'") != NULL && strstr(out, "'s2'") != NULL);
+	CHECK(strstr(out, "the same warning") == NULL);
+	CHECK(strstr(out, "siteinfra: 0 errors, 5 warnings\n") != NULL);
 }
 
 /* A huge text keeps its head and tail; a JSON secret store masks values. */
@@ -508,6 +553,7 @@ main(void)
 	test_closing_line();
 	test_cap();
 	test_store();
+	test_summary();
 	test_bounds();
 	test_escaping();
 	test_color();
