@@ -5,6 +5,7 @@
 #include "arena.h"
 #include "emit.h"
 #include "envfile.h"
+#include "mdwrap.h"
 
 static void
 env_list(struct sbuf *sb, const struct site *s)
@@ -100,14 +101,15 @@ site_steps(struct emit *e, struct sbuf *sb, const struct site *s,
 		readme_app_before(sb, s);
 		readme_registry(e, sb, s);
 	}
-	sb_addstr(sb, "\n");
-	sb_addf(sb, "For each environment ENV of ");
+	/* One init per root: the environments are its workspaces. */
+	sb_addf(sb, "\nOnce, in a fresh checkout:\n\n```sh\n"
+	    "terraform -chdir=%s init\n```\n\n", dir);
+	sb_addf(sb, "Then for each environment ENV of ");
 	env_list(sb, s);
 	sb_addstr(sb, ":\n\n");
 	if (p == PROVIDER_AWS && s->aws_profile.v != NULL)
 		env_profiles(sb, s);
 	sb_addstr(sb, "```sh\n");
-	sb_addf(sb, "terraform -chdir=%s init\n", dir);
 	sb_addf(sb, "terraform -chdir=%s workspace select -or-create ENV\n",
 	    dir);
 	if (p == PROVIDER_AWS && external_domain(s)) {
@@ -142,13 +144,18 @@ site_steps(struct emit *e, struct sbuf *sb, const struct site *s,
 		readme_app_after(e, sb, s, dir);
 	for (eb = env_blocks(e->ar, s, p); eb != NULL; eb = eb->next) {
 		sb_addf(sb, "\nRuntime env file `%s` (template `env.d/%s/%s.ENV."
-		    "%s.dist`), filled from the outputs:\n\n```sh\n",
+		    "%s.dist`), filled from the outputs into FILE (a name "
+		    "ending in `.env` here is ignored by git):\n\n```sh\n",
 		    eb->label, s->name, eb->label, provider_names[p]);
 		sb_addf(sb, "terraform -chdir=%s output -json |\n"
 		    "  siteinfra env %s ENV --provider %s%s%s --outputs - "
-		    "-o FILE\n```\n", dir, s->name, provider_names[p],
+		    "-o FILE", dir, s->name, provider_names[p],
 		    eb->implicit ? "" : " --block ",
 		    eb->implicit ? "" : eb->label);
+		/* The inputs, named from here, where the command runs. */
+		if (e->cfg->inputs_from_tree != NULL)
+			sb_addf(sb, " %s", e->cfg->inputs_from_tree);
+		sb_addstr(sb, "\n```\n");
 	}
 }
 
@@ -243,29 +250,33 @@ static void
 removal_section(struct sbuf *sb)
 {
 	sb_addstr(sb,
-	    "\n## Removing a site or an environment\n\n"
-	    "`siteinfra compile` does not delete a site's root\n"
-	    "(`sites/SITE/P`) while its state may still hold the site's\n"
-	    "buckets, keys and distributions: it stops, prints the commands\n"
-	    "below with the site's environments, and writes nothing. With\n"
-	    "the provider's credentials loaded, for each environment ENV of\n"
-	    "the site:\n"
+	    "\n## Tearing down an environment\n\n"
+	    "With the provider's credentials loaded, in each root "
+	    "`sites/SITE/P` of the site (P is `aws` or `scw`; initialised "
+	    "as above), destroy the environment ENV and delete its "
+	    "workspace:\n"
 	    "\n```sh\n"
-	    "terraform -chdir=sites/SITE/P init\n"
 	    "terraform -chdir=sites/SITE/P workspace select ENV\n"
 	    "terraform -chdir=sites/SITE/P destroy\n"
+	    "terraform -chdir=sites/SITE/P workspace select default\n"
+	    "terraform -chdir=sites/SITE/P workspace delete ENV\n"
 	    "```\n\n"
-	    "then delete the site from the descriptions and run `siteinfra\n"
-	    "compile --remove-site SITE`. To tear down one environment\n"
-	    "only, run the same `workspace select ENV` and `destroy` in\n"
-	    "each root of the site, then remove ENV from `environments` and\n"
-	    "compile.\n");
+	    "then remove ENV from the site's environments and compile. "
+	    "`destroy` fails on a bucket that still holds objects, or old "
+	    "versions of them: empty it first.\n"
+	    "\n## Removing a site\n\n"
+	    "`siteinfra compile` does not delete a site's root "
+	    "(`sites/SITE/P`) while its state may still hold the site's "
+	    "buckets, keys and distributions: it stops, prints the commands "
+	    "with the site's environments, and writes nothing. Destroy every "
+	    "environment of the site as above, then delete the site from the "
+	    "descriptions and run `siteinfra compile --remove-site SITE`.\n");
 }
 
 void
 readme_emit(struct emit *e)
 {
-	struct sbuf	sb = SBUF_INIT;
+	struct sbuf	sb = SBUF_INIT, out = SBUF_INIT;
 
 	intro(e, &sb);
 	if (e->cfg->providers & (1u << PROVIDER_AWS))
@@ -274,5 +285,8 @@ readme_emit(struct emit *e)
 		scw_section(e, &sb);
 	if (e->cfg->nsites > 0)
 		removal_section(&sb);
-	emit_file(e, "README.md", &sb, NULL);
+	/* Paragraphs are written unwrapped or wrapped loosely: fill them. */
+	md_reflow(&out, sb.buf, MD_WIDTH);
+	sb_release(&sb);
+	emit_file(e, "README.md", &out, NULL);
 }

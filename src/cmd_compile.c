@@ -15,6 +15,7 @@
 #include "gitc.h"
 #include "inputs.h"
 #include "outset.h"
+#include "relpath.h"
 #include "report.h"
 #include "sbuf.h"
 #include "siteinfra.h"
@@ -236,6 +237,9 @@ compile(int argc, char **argv, const char *cmd)
 		rc = EXIT_INPUT;
 	if (rc != 0)
 		goto out;
+	/* The generated README's siteinfra commands run from the tree. */
+	cfg->inputs_from_tree = relpath_words(&ctx.ar, o.out, gin.roots,
+	    gin.nroots);
 	if (emit_all(&ctx.ar, &ctx.dg, cfg, &os) == -1) {
 		rc = EXIT_IO;
 		goto out;

@@ -357,6 +357,8 @@ struct config {
 	struct site	*sites;
 	size_t		 nsites;
 	unsigned	 providers;	/* union of the sites' providers */
+	/* The inputs as sh words, from the output tree; NULL: not known. */
+	const char	*inputs_from_tree;
 };
 
 static inline bool

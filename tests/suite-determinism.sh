@@ -40,13 +40,15 @@ for c in ok-aws-multisite ok-env-two-blocks warn-both-providers; do
 	mkdir -p "$work/d1/sites" "$work/d2/sites"
 	for f in $files; do cp "$src/$f" "$work/d1/sites/"; done
 	for f in $rev; do cp "$src/$f" "$work/d2/sites/"; done
-	(cd "$work/d1" && LC_ALL=C "$BIN" compile --out "$work/ref" > /dev/null 2>&1)
-	(cd "$work/d2" && LC_ALL=C "$BIN" compile --out "$work/got" > /dev/null 2>&1)
+	# Each tree is written beside its inputs, then moved: the README
+	# names the inputs from the tree (../sites), the same in d1 and d2.
+	(cd "$work/d1" && LC_ALL=C "$BIN" compile --out infra > /dev/null 2>&1 && mv infra "$work/ref")
+	(cd "$work/d2" && LC_ALL=C "$BIN" compile --out infra > /dev/null 2>&1 && rm -rf "$work/got" && mv infra "$work/got")
 	check "$c: directory input, files created in reverse order"
 	# The same directory named in other ways: ./sites/, sites//, and its
 	# absolute path give the tree of `sites`, with no absolute path in it.
 	for form in ./sites/ sites// "$work/d1/sites"; do
-		(cd "$work/d1" && LC_ALL=C "$BIN" compile --out "$work/got" "$form" > /dev/null 2>&1)
+		(cd "$work/d1" && LC_ALL=C "$BIN" compile --out infra "$form" > /dev/null 2>&1 && rm -rf "$work/got" && mv infra "$work/got")
 		check "$c: the input directory given as '$form'"
 	done
 	rm -rf "$work/ref"

@@ -80,6 +80,23 @@ printf 'A=abc.DEF_123\nB=x/y+z=w\nC=@:%%,.-_\nD=\nE=postgres://u@db:5432/app?ssl
 # stdin works like a file.
 "$BIN" env portal production --provider aws --block worker --outputs - < outputs.json > worker.out 2> err && ok || ko "env from stdin: $(cat err)"
 grep -q '^EXPORTS_BUCKET=production-portal-exports$' worker.out && ok || ko "worker env from stdin"
+# The generated README's env command, run as written from the directory
+# it says (infra/), with terraform's output -json replaced by the file.
+mkdir -p "$work/bin"
+ln -sf "$BIN" "$work/bin/siteinfra"
+readme_cmd=$(awk '/^### Site portal$/ { s = 1 } s && /^Runtime env file `web`/ { w = 1 }
+    w && /^```sh$/ { c = 1; next } c && /^```$/ { exit } c { print }' infra/README.md)
+case $readme_cmd in
+*"terraform -chdir=sites/portal/aws output -json |"*"siteinfra env portal ENV"*"-o FILE"*) ok ;;
+*) ko "no env command for portal's web block in infra/README.md: $readme_cmd" ;;
+esac
+run=$(printf '%s\n' "$readme_cmd" | sed -e 's|terraform -chdir=sites/portal/aws output -json|cat ../outputs.json|' \
+    -e 's/ ENV / production /' -e 's/ FILE/ readme-web.env/')
+if (cd infra && PATH="$work/bin:$PATH" sh -c "$run") > out 2> err; then ok; else ko "the README's env command failed from infra/: $run: $(cat err)"; fi
+cmp -s infra/readme-web.env web.env && ok || ko "the README's command wrote another env file than env -o"
+[ "$(stat -c %a infra/readme-web.env 2>/dev/null)" = 600 ] && ok || ko "infra/readme-web.env is not 0600"
+git check-ignore -q infra/readme-web.env && ok || ko "the README's env file name is not ignored by git"
+rm -f infra/readme-web.env
 # A file git would not ignore is refused, and nothing is written.
 "$BIN" env portal production --provider aws --block web --outputs outputs.json -o leak.txt 2> err
 [ $? -eq 2 ] && [ ! -e leak.txt ] && grep -q 'not ignored by git' err && ok || ko "a non-ignored output file was not refused"

@@ -70,7 +70,9 @@ for dir in tests/golden/ok-* tests/golden/warn-*; do
 	[ "$got" = "$want" ] || say "$c" "warnings: want $want, got $got" "$w/stderr"
 	[ -d "$dir/expect" ] && cp -R "$dir/expect/." "$w/exp/"
 	find "$w/exp" -type f ! -name .siteinfra.manifest | while read -r f; do
-		sed 's/\.infra\. DO NOT EDIT\./.yaml. DO NOT EDIT./' "$f" > "$f.tmp" &&
+		# The README's siteinfra env lines name the inputs.
+		sed -e 's/\.infra\. DO NOT EDIT\./.yaml. DO NOT EDIT./' \
+		    -e '/siteinfra env /s/\.infra/.yaml/g' "$f" > "$f.tmp" &&
 			mv "$f.tmp" "$f"
 	done
 	mkdir -p "$w/y1/out"

@@ -444,15 +444,25 @@ def readme_steps(tree):
     out = {}
     for sec in aws.split("\n### ")[1:]:
         title = sec.split("\n", 1)[0]
-        cmds = []
-        for blk in re.findall(r"```sh\n(.*?)```", sec, re.S):
-            blk = re.sub(r"\|\n\s*", "| ", blk)
-            cmds.append([c for c in blk.splitlines()
-                         if c and not c.startswith("#")])
+        blocks = []  # (the text since the previous block, its commands)
+        end = 0
+        for m in re.finditer(r"```sh\n(.*?)```", sec, re.S):
+            blk = re.sub(r"\|\n\s*", "| ", m.group(1))
+            lead = " ".join(sec[end:m.start()].split())
+            end = m.end()
+            blocks.append((lead, [c for c in blk.splitlines()
+                                  if c and not c.startswith("#")]))
         if title.startswith("State bootstrap"):
-            out["bootstrap"] = cmds[0]
+            out["bootstrap"] = blocks[0][1]
         elif title.startswith("Site "):
-            out[title[5:]] = {"env": cmds[0], "file": cmds[1:]}
+            # The root's init (once), then each environment's commands,
+            # then the env files, as the README introduces them.
+            init = [b for lead, b in blocks
+                    if lead.endswith("Once, in a fresh checkout:")]
+            each = [b for lead, b in blocks
+                    if "for each environment env of" in lead.lower()]
+            files = [b for _, b in blocks if "siteinfra env" in " ".join(b)]
+            out[title[5:]] = {"env": init[0] + each[0], "file": files}
     return out
 
 
@@ -480,9 +490,9 @@ class Site:
         self.scope = f"{cfg.name}/{site}"
         self.r = cfg.runner
         self.envs = re.findall(r"`([a-z0-9-]+)`", re.search(
-            r"For each environment ENV of (.*):", open(os.path.join(
-                cfg.tree, "README.md")).read().split(
-                f"### Site {site}\n")[1]).group(1))
+            r"[Ff]or each\s+environment\s+ENV\s+of\s+(.*?):", open(
+                os.path.join(cfg.tree, "README.md")).read().split(
+                f"### Site {site}\n")[1], re.S).group(1))
         self.outputs = {}
 
     def command(self, line, env_name, check):
@@ -494,11 +504,11 @@ class Site:
             if rc != 0:
                 return rc, log
             path = os.path.join(self.cfg.work, f"{self.site}.{env_name}.env")
-            # siteinfra env reads the inputs: it runs where they are.
+            # As written, from the tree: the README names the inputs.
             right = [self.cfg.env.bin if right[0] == "siteinfra" else
                      right[0]] + [path if a == "FILE" else a
-                                  for a in right[1:]] + self.cfg.inputs
-            rc, _, log2 = self.r.run(right, stdin=out, cwd=os.getcwd())
+                                  for a in right[1:]]
+            rc, _, log2 = self.r.run(right, stdin=out)
             return rc, log2
         argv = shlex.split(line)[1:]
         at = [i for i, a in enumerate(argv) if not a.startswith("-")][0]
