@@ -118,7 +118,7 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 	struct bucket	*b;
 	size_t		 n = 0, i;
 
-	set = arena_array(e->ar, 6 + 2 * s->nbuckets +
+	set = arena_array(e->ar, 6 + 3 * s->nbuckets +
 	    tf_aws_app_nsettings(s), sizeof(*set));
 	if (s->aws_profile.v != NULL) {
 		set[n].key = "aws_profile";
@@ -141,6 +141,10 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 		n++;
 		set[n].key = key(e, b->label, "expiration");
 		set[n].num = b->expiration.v;
+		set[n].kind = SET_NUMBER;
+		n++;
+		set[n].key = key(e, b->label, "noncurrent_expiration");
+		set[n].num = b->noncurrent.v;
 		set[n].kind = SET_NUMBER;
 		n++;
 	}
@@ -189,6 +193,8 @@ bucket_module(struct emit *e, struct hclw *w, const struct site *s,
 	    b->label));
 	hclw_attr(w, "expiration_days", arena_printf(e->ar,
 	    "local.env.%s_expiration", b->label));
+	hclw_attr(w, "noncurrent_expiration_days", arena_printf(e->ar,
+	    "local.env.%s_noncurrent_expiration", b->label));
 	hcl_list_str(&v, b->cors_origins, b->ncors);
 	hclw_attr(w, "cors_origins", v.buf);
 	hclw_attr_bool(w, "public_read", b->public_read);

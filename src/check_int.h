@@ -16,6 +16,8 @@ struct suggest;
 
 /* Longest expiration accepted, in days (100 years). */
 #define MAX_EXPIRATION	36500
+/* Old versions of a versioned object live this long unless told. */
+#define DEFAULT_NONCURRENT_EXPIRATION	90
 
 struct chk {
 	struct arena	*ar;

@@ -313,6 +313,15 @@ build_bucket(struct chk *c, struct site *s, const struct srcpos *envpos,
 	else
 		bk->expiration.v = arena_array(c->ar, s->nenv,
 		    sizeof(int64_t));
+	if ((a = chk_attr(b, "noncurrent_expiration")) != NULL)
+		chk_env_numbers(c, s, envpos, a, 0, MAX_EXPIRATION,
+		    &bk->noncurrent);
+	else {
+		bk->noncurrent.v = arena_array(c->ar, s->nenv,
+		    sizeof(int64_t));
+		for (i = 0; i < s->nenv; i++)
+			bk->noncurrent.v[i] = DEFAULT_NONCURRENT_EXPIRATION;
+	}
 	/* public_read = true says it on purpose: no warning. */
 	bk->public_read = chk_bool(b, "public_read", &bk->public_pos);
 	if ((a = chk_attr(b, "cors_origins")) != NULL) {
@@ -778,9 +787,25 @@ build_state_key(struct chk *c, struct site *s, const struct ast *b)
 static void
 check_limits(struct chk *c, const struct site *s)
 {
-	bool	aws = site_has(s, PROVIDER_AWS);
-	bool	scw = site_has(s, PROVIDER_SCW);
+	bool			 aws = site_has(s, PROVIDER_AWS);
+	bool			 scw = site_has(s, PROVIDER_SCW);
+	const struct bucket	*b;
 
+	/* The Scaleway provider's lifecycle rules have no noncurrent action. */
+	for (b = s->buckets; b != NULL; b = b->next) {
+		if (!b->noncurrent.set || !scw)
+			continue;
+		if (!aws)
+			diag_add(c->dg, DIAG_ERROR, &b->noncurrent.pos,
+			    "noncurrent_expiration is an AWS setting: the "
+			    "Scaleway provider cannot expire old versions, and "
+			    "site '%s' runs on Scaleway only", s->name);
+		else
+			diag_add(c->dg, DIAG_WARNING, &b->noncurrent.pos,
+			    "noncurrent_expiration applies to AWS only: on "
+			    "Scaleway the old versions of bucket '%s' of site "
+			    "'%s' are kept", b->label, s->name);
+	}
 	if (s->cdn == NULL)
 		return;
 	if (s->cdn->serve_static && scw && !aws)

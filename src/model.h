@@ -70,13 +70,17 @@ struct domain {
 	struct domain	*next;
 };
 
-/* bucket "<label>" { name, expiration, public_read, cors_origins } */
+/*
+ * bucket "<label>" { name, expiration, noncurrent_expiration, public_read,
+ * cors_origins }
+ */
 struct bucket {
 	const char	*label;
 	struct srcpos	 pos;
 	unsigned	 index;		/* declaration order in the site */
 	struct envstr	 name;
 	struct envnum	 expiration;	/* days; 0: versioned instead */
+	struct envnum	 noncurrent;	/* days an old version lives; 0: ever */
 	bool		 public_read;
 	struct srcpos	 public_pos;
 	const char	**cors_origins;

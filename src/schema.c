@@ -50,8 +50,11 @@ static const struct attr_spec bucket_attrs[] = {
 	    "bucket name (default: \"${env}-${site}-<label>\")" },
 	{ "expiration", VK_NUMBER, AF_PER_ENV,
 	    "days before objects expire; 0 or absent: versioned instead" },
+	{ "noncurrent_expiration", VK_NUMBER, AF_PER_ENV,
+	    "days before an old version of a versioned object expires "
+	    "(default 90; 0: never; AWS)" },
 	{ "public_read", VK_BOOL, 0,
-	    "objects readable by anyone (default false; warns)" },
+	    "objects readable by anyone (default false)" },
 	{ "cors_origins", VK_STRLIST, 0,
 	    "origins allowed to GET objects (default [\"*\"])" },
 	{ NULL, 0, 0, NULL },

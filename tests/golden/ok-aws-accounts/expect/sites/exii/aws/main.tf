@@ -7,40 +7,42 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     dev = {
-      aws_profile          = "exiidev"
-      aws_account          = "111111111111"
-      input_bucket         = "dev-exii-input"
-      input_expiration     = 0
-      network_cidr         = "10.0.0.0/16"
-      network_nat          = "per_zone"
-      django_image         = "exii/django:1.0"
-      django_cpu           = 256
-      django_memory        = 512
-      django_count         = 1
-      django_max_count     = 1
-      django_domain        = "api-dev.exii.co"
-      django_zone          = "exii.co"
-      django_exec          = false
-      django_spot          = false
-      django_log_retention = 30
+      aws_profile                 = "exiidev"
+      aws_account                 = "111111111111"
+      input_bucket                = "dev-exii-input"
+      input_expiration            = 0
+      input_noncurrent_expiration = 90
+      network_cidr                = "10.0.0.0/16"
+      network_nat                 = "per_zone"
+      django_image                = "exii/django:1.0"
+      django_cpu                  = 256
+      django_memory               = 512
+      django_count                = 1
+      django_max_count            = 1
+      django_domain               = "api-dev.exii.co"
+      django_zone                 = "exii.co"
+      django_exec                 = false
+      django_spot                 = false
+      django_log_retention        = 30
     }
     prod = {
-      aws_profile          = "exiiprod"
-      aws_account          = "222222222222"
-      input_bucket         = "prod-exii-input"
-      input_expiration     = 0
-      network_cidr         = "10.0.0.0/16"
-      network_nat          = "per_zone"
-      django_image         = "exii/django:1.0"
-      django_cpu           = 256
-      django_memory        = 512
-      django_count         = 1
-      django_max_count     = 1
-      django_domain        = "api.exii.co"
-      django_zone          = "exii.co"
-      django_exec          = false
-      django_spot          = false
-      django_log_retention = 30
+      aws_profile                 = "exiiprod"
+      aws_account                 = "222222222222"
+      input_bucket                = "prod-exii-input"
+      input_expiration            = 0
+      input_noncurrent_expiration = 90
+      network_cidr                = "10.0.0.0/16"
+      network_nat                 = "per_zone"
+      django_image                = "exii/django:1.0"
+      django_cpu                  = 256
+      django_memory               = 512
+      django_count                = 1
+      django_max_count            = 1
+      django_domain               = "api.exii.co"
+      django_zone                 = "exii.co"
+      django_exec                 = false
+      django_spot                 = false
+      django_log_retention        = 30
     }
   }
 
@@ -68,10 +70,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_input" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.input_bucket
-  expiration_days = local.env.input_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.input_bucket
+  expiration_days            = local.env.input_expiration
+  noncurrent_expiration_days = local.env.input_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 }
 
 # The Route53 zones of this environment's service and email domains.

@@ -9,6 +9,7 @@ locals {
     production = {
       data_bucket                            = "botolphs-data"
       data_expiration                        = 0
+      data_noncurrent_expiration             = 90
       network_cidr                           = "10.0.0.0/16"
       network_nat                            = "none"
       django_secret_key_secret_version       = 1
@@ -64,10 +65,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_data" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.data_bucket
-  expiration_days = local.env.data_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.data_bucket
+  expiration_days            = local.env.data_expiration
+  noncurrent_expiration_days = local.env.data_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 }
 
 # The Route53 zones of this environment's service and email domains.

@@ -9,8 +9,10 @@ locals {
     production = {
       media_bucket                     = "production-shop-media"
       media_expiration                 = 0
+      media_noncurrent_expiration      = 90
       exports_bucket                   = "production-shop-exports"
       exports_expiration               = 0
+      exports_noncurrent_expiration    = 90
       network_cidr                     = "10.1.0.0/16"
       network_nat                      = "regional"
       signing_key_secret_version       = 2
@@ -64,8 +66,10 @@ locals {
     staging = {
       media_bucket                     = "staging-shop-media"
       media_expiration                 = 0
+      media_noncurrent_expiration      = 90
       exports_bucket                   = "staging-shop-exports"
       exports_expiration               = 0
+      exports_noncurrent_expiration    = 90
       network_cidr                     = "10.2.0.0/20"
       network_nat                      = "none"
       signing_key_secret_version       = 1
@@ -142,19 +146,21 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_media" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.media_bucket
-  expiration_days = local.env.media_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.media_bucket
+  expiration_days            = local.env.media_expiration
+  noncurrent_expiration_days = local.env.media_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 }
 
 module "bucket_exports" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.exports_bucket
-  expiration_days = local.env.exports_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.exports_bucket
+  expiration_days            = local.env.exports_expiration
+  noncurrent_expiration_days = local.env.exports_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 }
 
 # The Route53 zones of this environment's service and email domains.

@@ -7,14 +7,16 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      media_bucket     = "production-demo-media"
-      media_expiration = 7
-      cdn_price_class  = "PriceClass_100"
+      media_bucket                = "production-demo-media"
+      media_expiration            = 7
+      media_noncurrent_expiration = 90
+      cdn_price_class             = "PriceClass_100"
     }
     staging = {
-      media_bucket     = "staging-demo-media"
-      media_expiration = 2
-      cdn_price_class  = "PriceClass_100"
+      media_bucket                = "staging-demo-media"
+      media_expiration            = 2
+      media_noncurrent_expiration = 90
+      cdn_price_class             = "PriceClass_100"
     }
   }
 
@@ -42,10 +44,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_media" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.media_bucket
-  expiration_days = local.env.media_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.media_bucket
+  expiration_days            = local.env.media_expiration
+  noncurrent_expiration_days = local.env.media_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 
   cloudfront_distribution_arns = [module.cdn.distribution_arn]
 }

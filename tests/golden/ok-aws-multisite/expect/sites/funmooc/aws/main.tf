@@ -7,36 +7,40 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      app_domain       = "www.fun-mooc.fr"
-      media_bucket     = "production-funmooc-media"
-      media_expiration = 0
-      cdn_domain       = "cdn.fun-mooc.fr"
-      cdn_route53_zone = "fun-mooc.fr"
-      cdn_price_class  = "PriceClass_All"
+      app_domain                  = "www.fun-mooc.fr"
+      media_bucket                = "production-funmooc-media"
+      media_expiration            = 0
+      media_noncurrent_expiration = 90
+      cdn_domain                  = "cdn.fun-mooc.fr"
+      cdn_route53_zone            = "fun-mooc.fr"
+      cdn_price_class             = "PriceClass_All"
     }
     preprod = {
-      app_domain       = "preprod.fun.apps.openfun.fr"
-      media_bucket     = "preprod-funmooc-media"
-      media_expiration = 0
-      cdn_domain       = "cdn-preprod.fun-mooc.fr"
-      cdn_route53_zone = "fun-mooc.fr"
-      cdn_price_class  = "PriceClass_100"
+      app_domain                  = "preprod.fun.apps.openfun.fr"
+      media_bucket                = "preprod-funmooc-media"
+      media_expiration            = 0
+      media_noncurrent_expiration = 90
+      cdn_domain                  = "cdn-preprod.fun-mooc.fr"
+      cdn_route53_zone            = "fun-mooc.fr"
+      cdn_price_class             = "PriceClass_100"
     }
     staging = {
-      app_domain       = "staging.fun.apps.openfun.fr"
-      media_bucket     = "staging-funmooc-media"
-      media_expiration = 0
-      cdn_domain       = "cdn-staging.fun-mooc.fr"
-      cdn_route53_zone = "fun-mooc.fr"
-      cdn_price_class  = "PriceClass_100"
+      app_domain                  = "staging.fun.apps.openfun.fr"
+      media_bucket                = "staging-funmooc-media"
+      media_expiration            = 0
+      media_noncurrent_expiration = 90
+      cdn_domain                  = "cdn-staging.fun-mooc.fr"
+      cdn_route53_zone            = "fun-mooc.fr"
+      cdn_price_class             = "PriceClass_100"
     }
     feature = {
-      app_domain       = "feature.fun.apps.openfun.fr"
-      media_bucket     = "feature-funmooc-media"
-      media_expiration = 0
-      cdn_domain       = "cdn-feature.fun-mooc.fr"
-      cdn_route53_zone = "fun-mooc.fr"
-      cdn_price_class  = "PriceClass_100"
+      app_domain                  = "feature.fun.apps.openfun.fr"
+      media_bucket                = "feature-funmooc-media"
+      media_expiration            = 0
+      media_noncurrent_expiration = 90
+      cdn_domain                  = "cdn-feature.fun-mooc.fr"
+      cdn_route53_zone            = "fun-mooc.fr"
+      cdn_price_class             = "PriceClass_100"
     }
   }
 
@@ -64,10 +68,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_media" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.media_bucket
-  expiration_days = local.env.media_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.media_bucket
+  expiration_days            = local.env.media_expiration
+  noncurrent_expiration_days = local.env.media_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 
   cloudfront_distribution_arns = [module.cdn.distribution_arn]
 }

@@ -7,20 +7,22 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      app_domain       = "www.example.org"
-      media_bucket     = "production-www-media"
-      media_expiration = 0
-      cdn_domain       = "media-production.example.org"
-      cdn_route53_zone = "example.org"
-      cdn_price_class  = "PriceClass_100"
+      app_domain                  = "www.example.org"
+      media_bucket                = "production-www-media"
+      media_expiration            = 0
+      media_noncurrent_expiration = 90
+      cdn_domain                  = "media-production.example.org"
+      cdn_route53_zone            = "example.org"
+      cdn_price_class             = "PriceClass_100"
     }
     staging = {
-      app_domain       = "staging.example.org"
-      media_bucket     = "staging-www-media"
-      media_expiration = 0
-      cdn_domain       = "media-staging.example.org"
-      cdn_route53_zone = "example.org"
-      cdn_price_class  = "PriceClass_100"
+      app_domain                  = "staging.example.org"
+      media_bucket                = "staging-www-media"
+      media_expiration            = 0
+      media_noncurrent_expiration = 90
+      cdn_domain                  = "media-staging.example.org"
+      cdn_route53_zone            = "example.org"
+      cdn_price_class             = "PriceClass_100"
     }
   }
 
@@ -48,10 +50,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_media" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.media_bucket
-  expiration_days = local.env.media_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.media_bucket
+  expiration_days            = local.env.media_expiration
+  noncurrent_expiration_days = local.env.media_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 
   cloudfront_distribution_arns = [module.cdn.distribution_arn]
 }

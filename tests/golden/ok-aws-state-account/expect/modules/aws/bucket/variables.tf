@@ -16,6 +16,17 @@ variable "expiration_days" {
   }
 }
 
+variable "noncurrent_expiration_days" {
+  description = "Days before an old version of a versioned object expires; 0 keeps every version."
+  type        = number
+  default     = 90
+
+  validation {
+    condition     = var.noncurrent_expiration_days >= 0
+    error_message = "noncurrent_expiration_days must be 0 or more."
+  }
+}
+
 variable "cors_origins" {
   description = "Origins allowed to read objects from a browser."
   type        = list(string)

@@ -7,12 +7,14 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     dev = {
-      input_bucket     = "dev-exii-input"
-      input_expiration = 0
+      input_bucket                = "dev-exii-input"
+      input_expiration            = 0
+      input_noncurrent_expiration = 90
     }
     prod = {
-      input_bucket     = "prod-exii-input"
-      input_expiration = 0
+      input_bucket                = "prod-exii-input"
+      input_expiration            = 0
+      input_noncurrent_expiration = 90
     }
   }
 
@@ -40,8 +42,9 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_input" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.input_bucket
-  expiration_days = local.env.input_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.input_bucket
+  expiration_days            = local.env.input_expiration
+  noncurrent_expiration_days = local.env.input_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 }

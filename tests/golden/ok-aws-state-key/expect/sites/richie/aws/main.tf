@@ -7,8 +7,9 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      media_bucket     = "production-richie-media"
-      media_expiration = 2
+      media_bucket                = "production-richie-media"
+      media_expiration            = 2
+      media_noncurrent_expiration = 90
     }
   }
 
@@ -36,10 +37,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_media" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.media_bucket
-  expiration_days = local.env.media_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.media_bucket
+  expiration_days            = local.env.media_expiration
+  noncurrent_expiration_days = local.env.media_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 }
 
 module "credentials" {

@@ -7,9 +7,10 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      files_bucket     = "production-downloads-files"
-      files_expiration = 0
-      cdn_price_class  = "PriceClass_100"
+      files_bucket                = "production-downloads-files"
+      files_expiration            = 0
+      files_noncurrent_expiration = 90
+      cdn_price_class             = "PriceClass_100"
     }
   }
 
@@ -37,10 +38,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_files" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.files_bucket
-  expiration_days = local.env.files_expiration
-  cors_origins    = ["*"]
-  public_read     = true
+  name                       = local.env.files_bucket
+  expiration_days            = local.env.files_expiration
+  noncurrent_expiration_days = local.env.files_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = true
 
   cloudfront_distribution_arns = [module.cdn.distribution_arn]
 }

@@ -7,9 +7,10 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      media_bucket     = "production-media-media"
-      media_expiration = 0
-      cdn_price_class  = "PriceClass_100"
+      media_bucket                = "production-media-media"
+      media_expiration            = 0
+      media_noncurrent_expiration = 90
+      cdn_price_class             = "PriceClass_100"
     }
   }
 
@@ -37,10 +38,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_media" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.media_bucket
-  expiration_days = local.env.media_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.media_bucket
+  expiration_days            = local.env.media_expiration
+  noncurrent_expiration_days = local.env.media_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 
   cloudfront_distribution_arns = [module.cdn.distribution_arn]
 }

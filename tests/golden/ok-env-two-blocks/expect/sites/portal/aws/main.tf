@@ -7,18 +7,22 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      media_bucket       = "production-portal-media"
-      media_expiration   = 0
-      exports_bucket     = "production-portal-exports"
-      exports_expiration = 30
-      cdn_price_class    = "PriceClass_100"
+      media_bucket                  = "production-portal-media"
+      media_expiration              = 0
+      media_noncurrent_expiration   = 90
+      exports_bucket                = "production-portal-exports"
+      exports_expiration            = 30
+      exports_noncurrent_expiration = 90
+      cdn_price_class               = "PriceClass_100"
     }
     staging = {
-      media_bucket       = "staging-portal-media"
-      media_expiration   = 0
-      exports_bucket     = "staging-portal-exports"
-      exports_expiration = 30
-      cdn_price_class    = "PriceClass_100"
+      media_bucket                  = "staging-portal-media"
+      media_expiration              = 0
+      media_noncurrent_expiration   = 90
+      exports_bucket                = "staging-portal-exports"
+      exports_expiration            = 30
+      exports_noncurrent_expiration = 90
+      cdn_price_class               = "PriceClass_100"
     }
   }
 
@@ -46,10 +50,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_media" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.media_bucket
-  expiration_days = local.env.media_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.media_bucket
+  expiration_days            = local.env.media_expiration
+  noncurrent_expiration_days = local.env.media_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 
   cloudfront_distribution_arns = [module.cdn.distribution_arn]
 }
@@ -57,10 +62,11 @@ module "bucket_media" {
 module "bucket_exports" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.exports_bucket
-  expiration_days = local.env.exports_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.exports_bucket
+  expiration_days            = local.env.exports_expiration
+  noncurrent_expiration_days = local.env.exports_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 }
 
 module "cdn" {

@@ -7,8 +7,9 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      files_bucket     = "production-downloads-files"
-      files_expiration = 0
+      files_bucket                = "production-downloads-files"
+      files_expiration            = 0
+      files_noncurrent_expiration = 90
     }
   }
 
@@ -36,8 +37,9 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_files" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.files_bucket
-  expiration_days = local.env.files_expiration
-  cors_origins    = ["https://downloads.example.org"]
-  public_read     = true
+  name                       = local.env.files_bucket
+  expiration_days            = local.env.files_expiration
+  noncurrent_expiration_days = local.env.files_noncurrent_expiration
+  cors_origins               = ["https://downloads.example.org"]
+  public_read                = true
 }

@@ -74,6 +74,22 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
     }
   }
 
+  # Old versions of a versioned bucket expire, or its size only grows.
+  dynamic "rule" {
+    for_each = var.expiration_days == 0 && var.noncurrent_expiration_days > 0 ? [var.noncurrent_expiration_days] : []
+
+    content {
+      id     = "noncurrent-version-expiration"
+      status = "Enabled"
+
+      filter {}
+
+      noncurrent_version_expiration {
+        noncurrent_days = rule.value
+      }
+    }
+  }
+
   # Rules apply to the versioning state of the bucket, so it comes first.
   depends_on = [aws_s3_bucket_versioning.this]
 }

@@ -7,12 +7,14 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      media_bucket     = "production-shop-media"
-      media_expiration = 0
+      media_bucket                = "production-shop-media"
+      media_expiration            = 0
+      media_noncurrent_expiration = 90
     }
     staging = {
-      media_bucket     = "staging-shop-media"
-      media_expiration = 0
+      media_bucket                = "staging-shop-media"
+      media_expiration            = 0
+      media_noncurrent_expiration = 90
     }
   }
 
@@ -40,8 +42,9 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_media" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.media_bucket
-  expiration_days = local.env.media_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.media_bucket
+  expiration_days            = local.env.media_expiration
+  noncurrent_expiration_days = local.env.media_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 }

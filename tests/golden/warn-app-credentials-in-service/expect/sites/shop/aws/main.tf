@@ -7,32 +7,34 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      media_bucket      = "production-shop-media"
-      media_expiration  = 0
-      network_cidr      = "10.0.0.0/16"
-      network_nat       = "none"
-      web_image         = "shop/web:1.0"
-      web_cpu           = 256
-      web_memory        = 512
-      web_count         = 1
-      web_max_count     = 1
-      web_exec          = false
-      web_spot          = false
-      web_log_retention = 30
+      media_bucket                = "production-shop-media"
+      media_expiration            = 0
+      media_noncurrent_expiration = 90
+      network_cidr                = "10.0.0.0/16"
+      network_nat                 = "none"
+      web_image                   = "shop/web:1.0"
+      web_cpu                     = 256
+      web_memory                  = 512
+      web_count                   = 1
+      web_max_count               = 1
+      web_exec                    = false
+      web_spot                    = false
+      web_log_retention           = 30
     }
     staging = {
-      media_bucket      = "staging-shop-media"
-      media_expiration  = 0
-      network_cidr      = "10.0.0.0/16"
-      network_nat       = "none"
-      web_image         = "shop/web:1.0"
-      web_cpu           = 256
-      web_memory        = 512
-      web_count         = 1
-      web_max_count     = 1
-      web_exec          = false
-      web_spot          = false
-      web_log_retention = 30
+      media_bucket                = "staging-shop-media"
+      media_expiration            = 0
+      media_noncurrent_expiration = 90
+      network_cidr                = "10.0.0.0/16"
+      network_nat                 = "none"
+      web_image                   = "shop/web:1.0"
+      web_cpu                     = 256
+      web_memory                  = 512
+      web_count                   = 1
+      web_max_count               = 1
+      web_exec                    = false
+      web_spot                    = false
+      web_log_retention           = 30
     }
   }
 
@@ -60,10 +62,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_media" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.media_bucket
-  expiration_days = local.env.media_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.media_bucket
+  expiration_days            = local.env.media_expiration
+  noncurrent_expiration_days = local.env.media_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 }
 
 module "credentials" {

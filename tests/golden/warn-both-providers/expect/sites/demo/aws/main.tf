@@ -7,28 +7,31 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      app_domain       = "demo.richie.education"
-      media_bucket     = "production-demo-media"
-      media_expiration = 2
-      cdn_domain       = "cdn.richie.education"
-      cdn_route53_zone = null
-      cdn_price_class  = "PriceClass_All"
+      app_domain                  = "demo.richie.education"
+      media_bucket                = "production-demo-media"
+      media_expiration            = 2
+      media_noncurrent_expiration = 90
+      cdn_domain                  = "cdn.richie.education"
+      cdn_route53_zone            = null
+      cdn_price_class             = "PriceClass_All"
     }
     preprod = {
-      app_domain       = "demo-preprod.richie.education"
-      media_bucket     = "preprod-demo-media"
-      media_expiration = 2
-      cdn_domain       = "cdn-preprod.richie.education"
-      cdn_route53_zone = null
-      cdn_price_class  = "PriceClass_100"
+      app_domain                  = "demo-preprod.richie.education"
+      media_bucket                = "preprod-demo-media"
+      media_expiration            = 2
+      media_noncurrent_expiration = 90
+      cdn_domain                  = "cdn-preprod.richie.education"
+      cdn_route53_zone            = null
+      cdn_price_class             = "PriceClass_100"
     }
     staging = {
-      app_domain       = "demo-staging.richie.education"
-      media_bucket     = "staging-demo-media"
-      media_expiration = 2
-      cdn_domain       = "cdn-staging.richie.education"
-      cdn_route53_zone = null
-      cdn_price_class  = "PriceClass_100"
+      app_domain                  = "demo-staging.richie.education"
+      media_bucket                = "staging-demo-media"
+      media_expiration            = 2
+      media_noncurrent_expiration = 90
+      cdn_domain                  = "cdn-staging.richie.education"
+      cdn_route53_zone            = null
+      cdn_price_class             = "PriceClass_100"
     }
   }
 
@@ -56,10 +59,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_media" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.media_bucket
-  expiration_days = local.env.media_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.media_bucket
+  expiration_days            = local.env.media_expiration
+  noncurrent_expiration_days = local.env.media_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 
   cloudfront_distribution_arns = [module.cdn.distribution_arn]
 }

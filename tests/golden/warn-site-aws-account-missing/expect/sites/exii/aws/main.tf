@@ -7,14 +7,16 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     dev = {
-      aws_profile      = "exiidev"
-      input_bucket     = "dev-exii-input"
-      input_expiration = 0
+      aws_profile                 = "exiidev"
+      input_bucket                = "dev-exii-input"
+      input_expiration            = 0
+      input_noncurrent_expiration = 90
     }
     prod = {
-      aws_profile      = "exiiprod"
-      input_bucket     = "prod-exii-input"
-      input_expiration = 0
+      aws_profile                 = "exiiprod"
+      input_bucket                = "prod-exii-input"
+      input_expiration            = 0
+      input_noncurrent_expiration = 90
     }
   }
 
@@ -42,8 +44,9 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_input" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.input_bucket
-  expiration_days = local.env.input_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.input_bucket
+  expiration_days            = local.env.input_expiration
+  noncurrent_expiration_days = local.env.input_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 }

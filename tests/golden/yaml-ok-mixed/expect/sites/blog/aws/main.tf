@@ -7,12 +7,14 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      media_bucket     = "production-blog-media"
-      media_expiration = 30
+      media_bucket                = "production-blog-media"
+      media_expiration            = 30
+      media_noncurrent_expiration = 90
     }
     staging = {
-      media_bucket     = "staging-blog-media"
-      media_expiration = 7
+      media_bucket                = "staging-blog-media"
+      media_expiration            = 7
+      media_noncurrent_expiration = 90
     }
   }
 
@@ -40,10 +42,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_media" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.media_bucket
-  expiration_days = local.env.media_expiration
-  cors_origins    = ["https://blog.example.com"]
-  public_read     = false
+  name                       = local.env.media_bucket
+  expiration_days            = local.env.media_expiration
+  noncurrent_expiration_days = local.env.media_noncurrent_expiration
+  cors_origins               = ["https://blog.example.com"]
+  public_read                = false
 }
 
 module "credentials" {

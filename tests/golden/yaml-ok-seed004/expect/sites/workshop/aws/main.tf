@@ -7,8 +7,9 @@ locals {
   # Every per-environment value, resolved by siteinfra.
   settings = {
     production = {
-      uploads_bucket     = "production-workshop-uploads"
-      uploads_expiration = 0
+      uploads_bucket                = "production-workshop-uploads"
+      uploads_expiration            = 0
+      uploads_noncurrent_expiration = 90
     }
   }
 
@@ -36,10 +37,11 @@ resource "terraform_data" "workspace_guard" {
 module "bucket_uploads" {
   source = "../../../modules/aws/bucket"
 
-  name            = local.env.uploads_bucket
-  expiration_days = local.env.uploads_expiration
-  cors_origins    = ["*"]
-  public_read     = false
+  name                       = local.env.uploads_bucket
+  expiration_days            = local.env.uploads_expiration
+  noncurrent_expiration_days = local.env.uploads_noncurrent_expiration
+  cors_origins               = ["*"]
+  public_read                = false
 }
 
 module "credentials" {
