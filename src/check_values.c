@@ -192,7 +192,7 @@ per_env(struct chk *c, const struct site *s, const struct srcpos *envpos,
 			for (k = 0; k < s->nenv; k++)
 				suggest_add(&sg, s->envs[k]);
 			suggest_add(&sg, "default");
-			best = suggest_best(&sg);
+			best = suggest_env(&sg);
 			/* Its environment is not missing too: misspelled. */
 			for (k = 0; best != NULL && k < s->nenv; k++)
 				if (strcmp(s->envs[k], best) == 0)

@@ -47,7 +47,7 @@ cli_find_env(struct ctx *ctx, const struct site *s, const char *env)
 		suggest_add(&sg, s->envs[i]);
 	}
 	/* The mistake is on the command line; the site is only context. */
-	if ((best = suggest_best(&sg)) != NULL)
+	if ((best = suggest_env(&sg)) != NULL)
 		diag_add(&ctx->dg, DIAG_ERROR, NULL, "'%s' is not an "
 		    "environment of site '%s'; did you mean '%s'?", env, s->name,
 		    best);

@@ -36,18 +36,46 @@ edit_distance(const char *a, const char *b)
 	return d[la][lb];
 }
 
+/* Environment names often shortened in ways no edit distance finds. */
+static const char *const env_short[][2] = {
+	{ "prd", "production" },
+	{ "stg", "staging" },
+	{ "stage", "staging" },
+	{ "stag", "staging" },
+	{ "dev", "development" },
+	{ "tst", "test" },
+};
+
+#define NENV_SHORT	(sizeof(env_short) / sizeof(env_short[0]))
+/* A word shorter than this begins too many names to mean one. */
+#define SUGGEST_MIN_PREFIX	3
+
 void
 suggest_init(struct suggest *s, const char *word)
 {
 	s->word = word;
 	s->best = NULL;
 	s->dist = SIZE_MAX;
+	s->longer = NULL;
+	s->nlonger = 0;
+	s->expanded = NULL;
 }
 
 void
 suggest_add(struct suggest *s, const char *candidate)
 {
 	size_t	d = edit_distance(s->word, candidate);
+	size_t	len = strlen(s->word), i;
+
+	if (len >= SUGGEST_MIN_PREFIX && strlen(candidate) > len &&
+	    strncmp(candidate, s->word, len) == 0) {
+		s->longer = candidate;
+		s->nlonger++;
+	}
+	for (i = 0; s->expanded == NULL && i < NENV_SHORT; i++)
+		if (strcmp(s->word, env_short[i][0]) == 0 &&
+		    strcmp(candidate, env_short[i][1]) == 0)
+			s->expanded = candidate;
 
 	/* First best wins: candidates come in a fixed order. */
 	if (d < s->dist) {
@@ -66,4 +94,16 @@ suggest_best(const struct suggest *s)
 	if (s->best == NULL || s->dist == 0 || s->dist > limit)
 		return NULL;
 	return s->best;
+}
+
+const char *
+suggest_env(const struct suggest *s)
+{
+	const char	*best = suggest_best(s);
+
+	if (best != NULL)
+		return best;
+	if (s->expanded != NULL)
+		return s->expanded;
+	return s->nlonger == 1 ? s->longer : NULL;
 }

@@ -13,11 +13,20 @@ struct suggest {
 	const char	*word;
 	const char	*best;
 	size_t		 dist;
+	const char	*longer;	/* a candidate the word begins */
+	size_t		 nlonger;	/* how many do */
+	const char	*expanded;	/* the candidate the word shortens */
 };
 
 void		 suggest_init(struct suggest *, const char *word);
 void		 suggest_add(struct suggest *, const char *candidate);
 /* The closest candidate if it is close enough to be a typo, or NULL. */
 const char	*suggest_best(const struct suggest *);
+/*
+ * For an environment name: suggest_best, else the candidate the word
+ * usually shortens ("stg" for "staging"), else the only candidate that
+ * begins with the word ("prod" for "production"), or NULL.
+ */
+const char	*suggest_env(const struct suggest *);
 
 #endif

@@ -1,6 +1,7 @@
 #!/bin/sh
-# suite-examples.sh: every file of sites/ and examples/ checks cleanly, and
-# each examples/ subdirectory is one configuration that compiles.
+# suite-examples.sh: every file of sites/ and examples/ checks cleanly,
+# each examples/ subdirectory is one configuration that compiles, and so
+# does the README's first syntax example.
 set -u
 cd "$(dirname "$0")/.."
 : "${BIN:=build/asan/siteinfra}"
@@ -19,6 +20,23 @@ for d in sites examples/*/; do
 	fi
 	rm -rf "$work/tree"
 done
+
+# The README's first syntax example is a whole configuration: it checks
+# with no diagnostic at all and compiles on its own.
+mkdir -p "$work/syntax"
+awk '/^### Syntax$/ { s = 1 } s && /^```$/ { if (c) exit; c = 1; next } c { print }' \
+    README.md > "$work/syntax/example.infra"
+if [ -s "$work/syntax/example.infra" ] &&
+    "$BIN" check "$work/syntax/example.infra" > /dev/null 2> "$work/out" &&
+    [ ! -s "$work/out" ] &&
+    "$BIN" compile --out "$work/syntax/out" "$work/syntax/example.infra" > /dev/null 2>> "$work/out" &&
+    [ -f "$work/syntax/out/sites/demo/aws/main.tf" ]; then
+	pass=$((pass + 1))
+else
+	echo "FAIL: the README's first syntax example does not compile on its own"
+	sed 's/^/    /' "$work/out"
+	fail=$((fail + 1))
+fi
 
 # The multi-account app: its README gives the steps in the order they can
 # run: the state, the shared registry, the first push, the environments,

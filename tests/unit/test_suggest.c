@@ -87,10 +87,46 @@ test_best(void)
 	EQ_STR(best("cit", better), "cut");
 }
 
+static const char *
+env(const char *word, const char *const *cands)
+{
+	struct suggest	s;
+
+	suggest_init(&s, word);
+	for (; *cands != NULL; cands++)
+		suggest_add(&s, *cands);
+	return suggest_env(&s);
+}
+
+/* Environment names: typos, the usual short forms, unique prefixes. */
+static void
+test_env(void)
+{
+	static const char *const envs[] = { "production", "preprod", "staging",
+		"development", "default", NULL };
+	static const char *const two[] = { "production", "produit", NULL };
+	static const char *const nostaging[] = { "production", NULL };
+
+	EQ_STR(env("prod", envs), "production");	/* begins it alone */
+	EQ_STR(env("prd", envs), "production");
+	EQ_STR(env("stage", envs), "staging");
+	EQ_STR(env("stg", envs), "staging");
+	EQ_STR(env("dev", envs), "development");
+	EQ_STR(env("stagin", envs), "staging");		/* a typo first */
+	EQ_STR(env("preprd", envs), "preprod");
+	/* Too short, or beginning two names: no guess. */
+	CHECK(env("pr", envs) == NULL);
+	CHECK(env("prod", two) == NULL);
+	/* A short form whose environment is not declared says nothing. */
+	CHECK(env("stg", nostaging) == NULL);
+	CHECK(env("production", envs) == NULL);
+}
+
 int
 main(void)
 {
 	test_distance();
 	test_best();
+	test_env();
 	return unit_summary();
 }
