@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* cli_man.c: the man page siteinfra(1), rendered in roff from the help texts. */
+/* cli_man.c: the man page siteinfra(1), in roff, from the help texts. */
 #include <stdio.h>
 #include <string.h>
 

@@ -22,7 +22,7 @@ enum diag_sev {
 struct diag_kind {
 	const char		*fmt;
 	unsigned		 count;	/* recorded, stored or not */
-	bool			 shown;	/* rendered already, in this rendering */
+	bool			 shown;	/* rendered already, this time */
 	struct diag_kind	*next;
 };
 
@@ -47,7 +47,7 @@ struct diag {
 	unsigned	 max_errors;	/* errors rendered; 0 = unlimited */
 	struct diag_kind *kinds;
 	bool		 color;
-	bool		 verbose;	/* every repeated warning, not a summary */
+	bool		 verbose;	/* each repeated warning, no summary */
 };
 
 #define DIAG_MAX_ERRORS	50

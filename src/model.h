@@ -80,7 +80,7 @@ struct bucket {
 	unsigned	 index;		/* declaration order in the site */
 	struct envstr	 name;
 	struct envnum	 expiration;	/* days; 0: versioned instead */
-	struct envnum	 noncurrent;	/* days an old version lives; 0: ever */
+	struct envnum	 noncurrent;	/* old versions' days; 0: kept */
 	bool		 public_read;
 	struct srcpos	 public_pos;
 	const char	**cors_origins;
@@ -97,7 +97,7 @@ struct cdn {
 	struct envstr	 domain;	/* v[i] NULL: no custom domain */
 	struct domain	**zone;		/* per env: managing domain or NULL */
 	struct envstr	 price_class;
-	bool		 scw_public;	/* public objects on Scaleway, on purpose */
+	bool		 scw_public;	/* public on Scaleway, on purpose */
 	struct srcpos	 scw_public_pos;
 };
 

@@ -15,7 +15,7 @@ struct suggest {
 	size_t		 dist;
 	const char	*longer;	/* a candidate the word begins */
 	size_t		 nlonger;	/* how many do */
-	const char	*expanded;	/* the candidate the word shortens */
+	const char	*expanded;	/* what the word shortens */
 };
 
 void		 suggest_init(struct suggest *, const char *word);

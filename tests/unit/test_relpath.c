@@ -15,7 +15,8 @@ static void
 test_relpath(void)
 {
 	char		 cwd[PATH_MAX];
-	const char	*paths[] = { "sites/b.infra", "it's.yaml", "sites/a.infra" };
+	const char	*paths[] = { "sites/b.infra", "it's.yaml",
+	    "sites/a.infra" };
 
 	EQ_STR(relpath(&ar, "infra", "sites"), "../sites");
 	EQ_STR(relpath(&ar, "./out/", "site.infra"), "../site.infra");

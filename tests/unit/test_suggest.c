@@ -42,14 +42,20 @@ test_distance(void)
 	CHECK(edit_distance(long64, "a") == 63);
 }
 
+static void
+collect(struct suggest *s, const char *word, const char *const *cands)
+{
+	suggest_init(s, word);
+	for (; *cands != NULL; cands++)
+		suggest_add(s, *cands);
+}
+
 static const char *
 best(const char *word, const char *const *cands)
 {
 	struct suggest	s;
 
-	suggest_init(&s, word);
-	for (; *cands != NULL; cands++)
-		suggest_add(&s, *cands);
+	collect(&s, word, cands);
 	return suggest_best(&s);
 }
 
@@ -92,9 +98,7 @@ env(const char *word, const char *const *cands)
 {
 	struct suggest	s;
 
-	suggest_init(&s, word);
-	for (; *cands != NULL; cands++)
-		suggest_add(&s, *cands);
+	collect(&s, word, cands);
 	return suggest_env(&s);
 }
 
@@ -112,7 +116,7 @@ test_env(void)
 	EQ_STR(env("stage", envs), "staging");
 	EQ_STR(env("stg", envs), "staging");
 	EQ_STR(env("dev", envs), "development");
-	EQ_STR(env("stagin", envs), "staging");		/* a typo first */
+	EQ_STR(env("stagin", envs), "staging");	/* a typo first */
 	EQ_STR(env("preprd", envs), "preprod");
 	/* Too short, or beginning two names: no guess. */
 	CHECK(env("pr", envs) == NULL);
