@@ -68,6 +68,8 @@ void	tf_terraform_block(struct emit *, struct hclw *, enum provider,
 
 /* True when the site's CDN has a custom domain. */
 bool	tf_cdn_domain(const struct site *);
+/* The credentials module's name: "<env>-<site>", or credentials.name. */
+const char *tf_credentials_name(struct emit *, const struct site *);
 /* output "name" { description, value, sensitive }. */
 void	tf_output(struct hclw *, const char *name, const char *desc,
 	    const char *value, bool sensitive);

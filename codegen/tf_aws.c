@@ -118,7 +118,7 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 	struct bucket	*b;
 	size_t		 n = 0, i;
 
-	set = arena_array(e->ar, 6 + 2 * s->nbuckets +
+	set = arena_array(e->ar, 7 + 2 * s->nbuckets +
 	    tf_aws_app_nsettings(s), sizeof(*set));
 	if (s->aws_profile.v != NULL) {
 		set[n].key = "aws_profile";
@@ -162,6 +162,11 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 		}
 		set[n].key = "cdn_price_class";
 		set[n].str = s->cdn->price_class.v;
+		n++;
+	}
+	if (s->creds != NULL && s->creds->name.v != NULL) {
+		set[n].key = "credentials_name";
+		set[n].str = s->creds->name.v;
 		n++;
 	}
 	n += tf_aws_app_settings(e, s, set + n);
@@ -223,6 +228,8 @@ cdn_module(struct emit *e, struct hclw *w, const struct site *s)
 		hclw_attr(w, "route53_zone", "local.env.cdn_route53_zone");
 	}
 	hclw_attr(w, "price_class", "local.env.cdn_price_class");
+	if (s->cdn->legacy_cache)
+		hclw_attr_bool(w, "legacy_forwarding", true);
 	hclw_block_close(w);
 }
 
@@ -240,8 +247,7 @@ credentials_module(struct emit *e, struct hclw *w, const struct site *s)
 	hclw_block_open(w, "module", "credentials", NULL);
 	hclw_attr_str(w, "source", MODULES "/credentials");
 	hclw_blank(w);
-	hclw_attr(w, "name", arena_printf(e->ar,
-	    "\"${terraform_data.workspace_guard.input}-%s\"", s->name));
+	hclw_attr(w, "name", tf_credentials_name(e, s));
 	hclw_attr(w, "bucket_arns", v.buf);
 	hclw_block_close(w);
 	sb_release(&v);

@@ -84,7 +84,7 @@ struct bucket {
 	struct bucket	*next;
 };
 
-/* cdn { bucket, static, domain, price_class } */
+/* cdn { bucket, static, domain, price_class, cache } */
 struct cdn {
 	struct srcpos	 pos;
 	struct bucket	*bucket;
@@ -93,11 +93,14 @@ struct cdn {
 	struct envstr	 domain;	/* v[i] NULL: no custom domain */
 	struct domain	**zone;		/* per env: managing domain or NULL */
 	struct envstr	 price_class;
+	bool		 legacy_cache;	/* cache = "legacy": the old forwarding */
+	struct srcpos	 cache_pos;
 };
 
-/* credentials { buckets } */
+/* credentials { name, buckets } */
 struct credentials {
 	struct srcpos	 pos;
+	struct envstr	 name;		/* the IAM user's or application's */
 	struct bucket	**buckets;	/* the buckets the key may reach */
 	size_t		 nbuckets;
 };

@@ -71,6 +71,9 @@ static const struct attr_spec cdn_attrs[] = {
 	    "custom CDN domain, with its certificate" },
 	{ "price_class", VK_STRING, AF_PER_ENV,
 	    "CloudFront price class (default \"PriceClass_100\")" },
+	{ "cache", VK_STRING, 0,
+	    "\"managed\" (default) or \"legacy\": the app paths forward "
+	    "what the richie site factory's distribution forwarded (AWS only)" },
 	{ NULL, 0, 0, NULL },
 };
 
@@ -80,6 +83,8 @@ static const struct block_spec cdn_block = {
 };
 
 static const struct attr_spec credentials_attrs[] = {
+	{ "name", VK_STRING, AF_PER_ENV,
+	    "IAM user or application name (default: \"${env}-${site}\")" },
 	{ "buckets", VK_STRLIST, 0,
 	    "labels of the buckets the key may use (default: all of the site's)" },
 	{ NULL, 0, 0, NULL },
