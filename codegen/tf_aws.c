@@ -197,7 +197,10 @@ bucket_module(struct emit *e, struct hclw *w, const struct site *s,
 	hcl_list_str(&v, b->cors_origins, b->ncors);
 	hclw_attr(w, "cors_origins", v.buf);
 	hclw_attr_bool(w, "public_read", b->public_read);
-	if (cdn_serves(s, b)) {
+	if (cdn_serves(s, b) && adopt_bridge(e, s) != NULL) {
+		hclw_blank(w);
+		hclw_attr(w, "legacy_readers", adopt_bridge(e, s));
+	} else if (cdn_serves(s, b)) {
 		hclw_blank(w);
 		hclw_attr(w, "cloudfront_distribution_arns",
 		    "[module.cdn.distribution_arn]");

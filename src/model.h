@@ -348,6 +348,37 @@ struct site {
 	struct site	*next;
 };
 
+enum adopt_bootstrap {
+	ADOPT_BOOT_MOVED,	/* the old local state is copied: moved */
+	ADOPT_BOOT_IMPORT,	/* the old local state is lost: import */
+	ADOPT_BOOT_NONE,	/* the bootstrap is left alone */
+};
+
+/* adopt "richie-site-factory" { site "<name>" { ... } } */
+struct adopt_site {
+	struct site		*site;
+	struct srcpos		 pos;
+	unsigned		 providers;	/* bit (1 << enum provider) */
+	bool			 funmooc_names;	/* 2019 addresses: chains */
+	bool			 certificate;	/* 2020 ACM certificate */
+	bool			 oai_bridge;	/* policy admits OAI and OAC */
+	struct adopt_site	*next;
+};
+
+struct adopt {
+	struct srcpos		 pos;
+	const char		*input;
+	enum adopt_bootstrap	 bootstrap;
+	const char		*kms_key_id;	/* import of the AWS state key */
+	bool			 edge_plan_import;
+	unsigned		 providers;	/* union of the sites' */
+	struct adopt_site	*sites;
+};
+
+/* The site's adoption, or NULL. */
+const struct adopt_site *adopt_of(const struct adopt *,
+		    const struct site *);
+
 struct config {
 	const char	**envs;		/* top-level environments */
 	size_t		 nenv;
@@ -358,6 +389,7 @@ struct config {
 	struct site	*sites;
 	size_t		 nsites;
 	unsigned	 providers;	/* union of the sites' providers */
+	struct adopt	*adopt;		/* NULL: nothing to adopt */
 };
 
 static inline bool
