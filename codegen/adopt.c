@@ -156,8 +156,9 @@ aws_oai(struct hclw *w, const struct adopt_site *as)
 		hclw_block_close(w);
 		hclw_doc(w, "Meanwhile the account's distributions may read "
 		    "the bucket: the policy");
-		hclw_doc(w, "names none, so that it can be applied before the "
-		    "distribution changes.");
+		hclw_doc(w, "names none, so that the distribution can wait "
+		    "for it (module.cdn's");
+		hclw_doc(w, "depends_on).");
 		hclw_block_open(w, "data", "aws_caller_identity", "bridge");
 		hclw_block_close(w);
 		return;

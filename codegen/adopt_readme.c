@@ -130,14 +130,15 @@ site_roots(struct emit *e, struct sbuf *sb)
 	    "says OK (no destroy, no new\n   bucket, user, key, distribution "
 	    "or pipeline, every move done).\n");
 	if (bridged(e->cfg->adopt))
-		sb_addstr(sb, "   With `oai_bridge`, apply in two steps so that "
-		    "`/media/*` never returns 403:\n   first `-- apply "
-		    "-target=module.bucket_media.aws_s3_bucket_policy.this\n   "
-		    "-target=module.credentials` (the policy admits the old "
-		    "identity and the\n   account's distributions, and the IAM "
-		    "user gets its inline policy before\n   the bucket policy "
-		    "stops granting it `s3:*`), then a full `-- apply`, which\n"
-		    "   switches the distribution to origin access control.\n");
+		sb_addstr(sb, "   With `oai_bridge`, `/media/*` never returns "
+		    "403: the bucket policy admits\n   the old identity and the "
+		    "account's distributions, and the distribution\n   waits for "
+		    "it (`depends_on`) before it switches to origin access "
+		    "control.\n   A targeted apply cannot do that: Terraform "
+		    "requires every pending move\n   among the targets, the "
+		    "distribution's included. The IAM user may lose\n   its "
+		    "bucket access for the seconds between the new bucket policy "
+		    "and its\n   inline policy.\n");
 	else if (e->cfg->adopt->providers & (1u << PROVIDER_AWS))
 		sb_addstr(sb, "   Without `oai_bridge`, a distribution switching "
 		    "to origin access control\n   may get 403 on `/media/*` "

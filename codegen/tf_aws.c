@@ -233,6 +233,15 @@ cdn_module(struct emit *e, struct hclw *w, const struct site *s)
 	hclw_attr(w, "price_class", "local.env.cdn_price_class");
 	if (s->cdn->legacy_cache)
 		hclw_attr_bool(w, "legacy_forwarding", true);
+	if (adopt_bridge(e, s) != NULL) {
+		hclw_blank(w);
+		hclw_comment(w, "The bridge: the bucket policy admits the old "
+		    "identity before the");
+		hclw_comment(w, "distribution switches to origin access "
+		    "control.");
+		hclw_attr(w, "depends_on", arena_printf(e->ar,
+		    "[module.bucket_%s]", s->cdn->bucket->label));
+	}
 	hclw_block_close(w);
 }
 

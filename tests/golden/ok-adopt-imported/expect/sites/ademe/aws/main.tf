@@ -79,6 +79,10 @@ module "cdn" {
   route53_zone                = local.env.cdn_route53_zone
   price_class                 = local.env.cdn_price_class
   legacy_forwarding           = true
+
+  # The bridge: the bucket policy admits the old identity before the
+  # distribution switches to origin access control.
+  depends_on = [module.bucket_media]
 }
 
 module "credentials" {

@@ -44,5 +44,6 @@ resource "aws_cloudfront_origin_access_identity" "legacy" {
 }
 
 # Meanwhile the account's distributions may read the bucket: the policy
-# names none, so that it can be applied before the distribution changes.
+# names none, so that the distribution can wait for it (module.cdn's
+# depends_on).
 data "aws_caller_identity" "bridge" {}

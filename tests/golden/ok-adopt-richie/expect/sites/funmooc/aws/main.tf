@@ -71,6 +71,10 @@ module "cdn" {
   app_domain                  = local.env.app_domain
   price_class                 = local.env.cdn_price_class
   legacy_forwarding           = true
+
+  # The bridge: the bucket policy admits the old identity before the
+  # distribution switches to origin access control.
+  depends_on = [module.bucket_media]
 }
 
 module "credentials" {

@@ -131,7 +131,7 @@ data "aws_iam_policy_document" "this" {
 
   # While an adopted distribution switches from its origin access
   # identity to origin access control, both may read. This policy then
-  # depends on no distribution, so it can be applied first, alone.
+  # names no distribution, so the distribution can wait for it.
   dynamic "statement" {
     for_each = var.legacy_readers == null ? [] : [var.legacy_readers]
 
