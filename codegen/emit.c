@@ -121,6 +121,7 @@ emit_all(struct arena *ar, struct diag *dg, const struct config *cfg,
 		if (site_has(s, PROVIDER_SCW))
 			tf_scw_site(&e, s);
 	}
+	adopt_emit(&e);
 	env_emit(&e);
 	readme_emit(&e);
 	return e.failed ? -1 : 0;

@@ -37,6 +37,13 @@ void	emit_file(struct emit *, const char *path, struct sbuf *,
 /* Finishes an HCL writer and adds its text as a file. */
 void	emit_hcl(struct emit *, struct hclw *, const char *path,
 	    struct sbuf *, const char *site);
+/* adopt.c: the adopt.tf files of an adopt block, and the OAI bridge. */
+void	adopt_emit(struct emit *);
+/* The media bucket's readers during the OAI bridge (HCL), or NULL. */
+const char *adopt_bridge(const struct emit *, const struct site *);
+/* adopt_readme.c: the ordered adoption steps of infra/README.md. */
+void	adopt_readme(struct emit *, struct sbuf *);
+
 /* Copies the embedded module templates of one provider and module. */
 void	emit_module(struct emit *, enum provider, const char *module);
 
@@ -68,6 +75,8 @@ void	tf_terraform_block(struct emit *, struct hclw *, enum provider,
 
 /* True when the site's CDN has a custom domain. */
 bool	tf_cdn_domain(const struct site *);
+/* The credentials module's name: "<env>-<site>", or credentials.name. */
+const char *tf_credentials_name(struct emit *, const struct site *);
 /* output "name" { description, value, sensitive }. */
 void	tf_output(struct hclw *, const char *name, const char *desc,
 	    const char *value, bool sensitive);

@@ -283,6 +283,7 @@ readme_emit(struct emit *e)
 		aws_section(e, &sb);
 	if (e->cfg->providers & (1u << PROVIDER_SCW))
 		scw_section(e, &sb);
+	adopt_readme(e, &sb);
 	if (e->cfg->nsites > 0)
 		removal_section(&sb);
 	/* Paragraphs are written unwrapped or wrapped loosely: fill them. */

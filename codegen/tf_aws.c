@@ -118,7 +118,7 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 	struct bucket	*b;
 	size_t		 n = 0, i;
 
-	set = arena_array(e->ar, 6 + 3 * s->nbuckets +
+	set = arena_array(e->ar, 7 + 3 * s->nbuckets +
 	    tf_aws_app_nsettings(s), sizeof(*set));
 	if (s->aws_profile.v != NULL) {
 		set[n].key = "aws_profile";
@@ -168,6 +168,11 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 		set[n].str = s->cdn->price_class.v;
 		n++;
 	}
+	if (s->creds != NULL && s->creds->name.v != NULL) {
+		set[n].key = "credentials_name";
+		set[n].str = s->creds->name.v;
+		n++;
+	}
 	n += tf_aws_app_settings(e, s, set + n);
 	*out = set;
 	return n;
@@ -198,7 +203,10 @@ bucket_module(struct emit *e, struct hclw *w, const struct site *s,
 	hcl_list_str(&v, b->cors_origins, b->ncors);
 	hclw_attr(w, "cors_origins", v.buf);
 	hclw_attr_bool(w, "public_read", b->public_read);
-	if (cdn_serves(s, b)) {
+	if (cdn_serves(s, b) && adopt_bridge(e, s) != NULL) {
+		hclw_blank(w);
+		hclw_attr(w, "legacy_readers", adopt_bridge(e, s));
+	} else if (cdn_serves(s, b)) {
 		hclw_blank(w);
 		hclw_attr(w, "cloudfront_distribution_arns",
 		    "[module.cdn.distribution_arn]");
@@ -229,6 +237,17 @@ cdn_module(struct emit *e, struct hclw *w, const struct site *s)
 		hclw_attr(w, "route53_zone", "local.env.cdn_route53_zone");
 	}
 	hclw_attr(w, "price_class", "local.env.cdn_price_class");
+	if (s->cdn->legacy_cache)
+		hclw_attr_bool(w, "legacy_forwarding", true);
+	if (adopt_bridge(e, s) != NULL) {
+		hclw_blank(w);
+		hclw_comment(w, "The bridge: the bucket policy admits the old "
+		    "identity before the");
+		hclw_comment(w, "distribution switches to origin access "
+		    "control.");
+		hclw_attr(w, "depends_on", arena_printf(e->ar,
+		    "[module.bucket_%s]", s->cdn->bucket->label));
+	}
 	hclw_block_close(w);
 }
 
@@ -246,8 +265,7 @@ credentials_module(struct emit *e, struct hclw *w, const struct site *s)
 	hclw_block_open(w, "module", "credentials", NULL);
 	hclw_attr_str(w, "source", MODULES "/credentials");
 	hclw_blank(w);
-	hclw_attr(w, "name", arena_printf(e->ar,
-	    "\"${terraform_data.workspace_guard.input}-%s\"", s->name));
+	hclw_attr(w, "name", tf_credentials_name(e, s));
 	hclw_attr(w, "bucket_arns", v.buf);
 	hclw_block_close(w);
 	sb_release(&v);

@@ -246,6 +246,16 @@ tf_cdn_domain(const struct site *s)
 	return s->cdn != NULL && s->cdn->domain.v != NULL;
 }
 
+/* Through the guard either way, so the module checks the workspace. */
+const char *
+tf_credentials_name(struct emit *e, const struct site *s)
+{
+	if (s->creds->name.v != NULL)
+		return "local.env.credentials_name";
+	return arena_printf(e->ar,
+	    "\"${terraform_data.workspace_guard.input}-%s\"", s->name);
+}
+
 void
 tf_output(struct hclw *w, const char *name, const char *desc,
     const char *value, bool sensitive)

@@ -67,7 +67,7 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 	struct bucket	*b;
 	size_t		 n = 0;
 
-	set = arena_array(e->ar, 2 + 2 * s->nbuckets, sizeof(*set));
+	set = arena_array(e->ar, 3 + 2 * s->nbuckets, sizeof(*set));
 	for (b = s->buckets; b != NULL; b = b->next) {
 		set[n].key = arena_printf(e->ar, "%s_bucket", b->label);
 		set[n].str = b->name.v;
@@ -80,6 +80,11 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 	if (tf_cdn_domain(s)) {
 		set[n].key = "cdn_domain";
 		set[n].str = s->cdn->domain.v;
+		n++;
+	}
+	if (s->creds != NULL && s->creds->name.v != NULL) {
+		set[n].key = "credentials_name";
+		set[n].str = s->creds->name.v;
 		n++;
 	}
 	*out = set;
@@ -144,8 +149,7 @@ credentials_module(struct emit *e, struct hclw *w, const struct site *s)
 	hclw_block_open(w, "module", "credentials", NULL);
 	hclw_attr_str(w, "source", MODULES "/credentials");
 	hclw_blank(w);
-	hclw_attr(w, "name", arena_printf(e->ar,
-	    "\"${terraform_data.workspace_guard.input}-%s\"", s->name));
+	hclw_attr(w, "name", tf_credentials_name(e, s));
 	hclw_attr(w, "project_id", "var.scw_project_id");
 	hclw_block_close(w);
 }

@@ -410,6 +410,12 @@ chk_config(struct arena *ar, struct diag *dg, struct ast_file *files,
 			if (n->kind == AST_BLOCK &&
 			    strcmp(n->name, "site") == 0 && !chk_broken(&c, n))
 				chk_site(&c, n, f->src->name, &stail);
+	/* Pass 4: the adoption, against sites that are whole. */
+	for (f = files; f != NULL && diag_errors(dg) == before; f = f->next)
+		for (n = f->body; n != NULL; n = n->next)
+			if (n->kind == AST_BLOCK &&
+			    strcmp(n->name, "adopt") == 0 && !chk_broken(&c, n))
+				chk_adopt(&c, n, f->src->name);
 	if (diag_errors(dg) > before)
 		return diag_errors(dg) - before;
 	if (c.cfg->nsites == 0 && !c.incomplete) {

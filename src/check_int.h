@@ -96,6 +96,10 @@ void		chk_no_bucket(struct chk *, const struct site *,
 		    const char *label, const struct srcpos *);
 struct domain	*chk_zone_of(const struct config *, const char *name);
 
+/* check_adopt.c: pass 4, the adopt block, once the sites are known. */
+void		chk_adopt(struct chk *, const struct ast *block,
+		    const char *input);
+
 /* check_app.c: the app-stack blocks of one site. */
 /* Builds network, secrets, databases, emails and services. */
 void		chk_app_components(struct chk *, struct site *,

@@ -455,11 +455,25 @@ build_cdn(struct chk *c, struct site *s, const struct srcpos *envpos,
 		for (i = 0; i < s->nenv; i++)
 			cdn->price_class.v[i] = "PriceClass_100";
 	}
+	if ((a = chk_attr(b, "cache")) != NULL) {
+		cdn->cache_pos = a->child->pos;
+		if (strcmp(a->child->str, "legacy") == 0)
+			cdn->legacy_cache = true;
+		else if (strcmp(a->child->str, "managed") != 0)
+			diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+			    "unknown cache '%s'; use \"managed\" or "
+			    "\"legacy\"", a->child->str);
+		if (cdn->legacy_cache && !cdn->serve_static)
+			diag_add(c->dg, DIAG_ERROR, &a->child->pos,
+			    "cache = \"legacy\" sets what the paths proxied to "
+			    "the application forward; it needs static = true");
+	}
 	s->cdn = cdn;
 }
 
 static void
-build_credentials(struct chk *c, struct site *s, const struct ast *b)
+build_credentials(struct chk *c, struct site *s, const struct srcpos *envpos,
+    const struct ast *b)
 {
 	struct credentials	*cr = ARENA_NEW(c->ar, struct credentials);
 	const struct ast	*a, *item;
@@ -467,6 +481,9 @@ build_credentials(struct chk *c, struct site *s, const struct ast *b)
 	size_t			 i;
 
 	cr->pos = b->keypos;
+	if ((a = chk_attr(b, "name")) != NULL)
+		chk_env_strings(c, s, envpos, a, name_iam_problem, "IAM name",
+		    &cr->name);
 	if ((a = chk_attr(b, "buckets")) != NULL) {
 		for (item = a->child->child; item != NULL; item = item->next)
 			cr->nbuckets++;
@@ -729,12 +746,16 @@ claim_iam(struct chk *c, struct site *s)
 		if (!site_has(s, (enum provider)p))
 			continue;
 		for (i = 0; i < s->nenv; i++) {
-			const char *name = arena_printf(c->ar, "%s-%s",
-			    s->envs[i], s->name);
+			const struct envstr *o = &s->creds->name;
+			const char *name = o->v != NULL ? o->v[i] :
+			    arena_printf(c->ar, "%s-%s", s->envs[i], s->name);
 
+			if (name == NULL)
+				continue;
 			chk_claim(c, &c->iam_names, arena_printf(c->ar, "%s:%s",
 			    provider_names[p], name), "IAM name", name, s,
-			    s->envs[i], &s->creds->pos);
+			    s->envs[i], o->v != NULL ? &o->vpos[i] :
+			    &s->creds->pos);
 		}
 	}
 }
@@ -890,7 +911,7 @@ chk_site(struct chk *c, const struct ast *b, const char *input,
 			build_cdn(c, s, envpos, n);
 		else if (n->kind == AST_BLOCK &&
 		    strcmp(n->name, "credentials") == 0)
-			build_credentials(c, s, n);
+			build_credentials(c, s, envpos, n);
 	chk_app_components(c, s, envpos, b);
 	etail = &s->envblocks;
 	for (n = b->child; n != NULL; n = n->next)

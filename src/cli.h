@@ -29,6 +29,7 @@ int	cmd_fmt(int, char **);
 int	cmd_env(int, char **);
 int	cmd_terraform(int, char **);
 int	cmd_adopt(int, char **);
+int	cmd_import(int, char **);
 
 /*
  * The site, environment (its index) and provider named on the command

@@ -103,6 +103,18 @@ static const struct cli_command commands[] = {
 	    "moved blocks)\n" },
 	{ "version", cmd_version, "version",
 	    "Print the version of siteinfra (also --version).\n" },
+	{ "import", cmd_import,
+	    "import [--from DIR] [--to DIR] [--force]",
+	    "Read a richie site factory checkout (DIR, default .): every "
+	    "site's\nsites/*/{aws,scw}/config.tfvars, the variable defaults "
+	    "of aws/ and scw/\nvariables.tf, the backends of aws/ and scw/ "
+	    "state.tf and env.d/*.dist; write\nthe equivalent inputs "
+	    "(project.infra, one file per site) and adopt.infra,\nthe "
+	    "adoption of its live objects, into DIR (default sites).  "
+	    "Existing\nfiles are kept unless --force.\n\n"
+	    "  --from DIR       the checkout (default .)\n"
+	    "  --to DIR         where the inputs go (default sites)\n"
+	    "  --force          replace files that exist\n" },
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

@@ -33,6 +33,17 @@ site_bucket(const struct site *s, const char *label)
 	return NULL;
 }
 
+const struct adopt_site *
+adopt_of(const struct adopt *ad, const struct site *s)
+{
+	const struct adopt_site	*as;
+
+	for (as = ad != NULL ? ad->sites : NULL; as != NULL; as = as->next)
+		if (as->site == s)
+			return as;
+	return NULL;
+}
+
 const char *const nat_names[NAT__MAX] = {
 	"none",		/* NAT_NONE */
 	"single",	/* NAT_SINGLE */

@@ -88,7 +88,7 @@ struct bucket {
 	struct bucket	*next;
 };
 
-/* cdn { bucket, static, domain, price_class } */
+/* cdn { bucket, static, domain, price_class, cache } */
 struct cdn {
 	struct srcpos	 pos;
 	struct bucket	*bucket;
@@ -99,11 +99,14 @@ struct cdn {
 	struct envstr	 price_class;
 	bool		 scw_public;	/* public on Scaleway, on purpose */
 	struct srcpos	 scw_public_pos;
+	bool		 legacy_cache;	/* cache = "legacy": the old forwarding */
+	struct srcpos	 cache_pos;
 };
 
-/* credentials { buckets } */
+/* credentials { name, buckets } */
 struct credentials {
 	struct srcpos	 pos;
+	struct envstr	 name;		/* the IAM user's or application's */
 	struct bucket	**buckets;	/* the buckets the key may reach */
 	size_t		 nbuckets;
 };
@@ -351,6 +354,37 @@ struct site {
 	struct site	*next;
 };
 
+enum adopt_bootstrap {
+	ADOPT_BOOT_MOVED,	/* the old local state is copied: moved */
+	ADOPT_BOOT_IMPORT,	/* the old local state is lost: import */
+	ADOPT_BOOT_NONE,	/* the bootstrap is left alone */
+};
+
+/* adopt "richie-site-factory" { site "<name>" { ... } } */
+struct adopt_site {
+	struct site		*site;
+	struct srcpos		 pos;
+	unsigned		 providers;	/* bit (1 << enum provider) */
+	bool			 funmooc_names;	/* 2019 addresses: chains */
+	bool			 certificate;	/* 2020 ACM certificate */
+	bool			 oai_bridge;	/* policy admits OAI and OAC */
+	struct adopt_site	*next;
+};
+
+struct adopt {
+	struct srcpos		 pos;
+	const char		*input;
+	enum adopt_bootstrap	 bootstrap;
+	const char		*kms_key_id;	/* import of the AWS state key */
+	bool			 edge_plan_import;
+	unsigned		 providers;	/* union of the sites' */
+	struct adopt_site	*sites;
+};
+
+/* The site's adoption, or NULL. */
+const struct adopt_site *adopt_of(const struct adopt *,
+		    const struct site *);
+
 struct config {
 	const char	**envs;		/* top-level environments */
 	size_t		 nenv;
@@ -363,6 +397,7 @@ struct config {
 	unsigned	 providers;	/* union of the sites' providers */
 	/* The inputs as sh words, from the output tree; NULL: not known. */
 	const char	*inputs_from_tree;
+	struct adopt	*adopt;		/* NULL: nothing to adopt */
 };
 
 static inline bool

@@ -268,6 +268,21 @@ name_dynamodb_problem(const char *s)
 	return NULL;
 }
 
+/* An IAM user name (AWS's rule, which Scaleway application names meet). */
+const char *
+name_iam_problem(const char *s)
+{
+	size_t	n = strlen(s), i;
+
+	if (n < 1 || n > 64)
+		return "it must be 1 to 64 characters long";
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && strchr("+=,.@_-", s[i]) ==
+		    NULL)
+			return "use only letters, digits and '+=,.@_-'";
+	return NULL;
+}
+
 /* A CORS origin: "*", or scheme://host[:port] with no path. */
 const char *
 name_origin_problem(const char *s)

@@ -15,6 +15,7 @@ const char	*name_envkey_problem(const char *);
 const char	*name_aws_region_problem(const char *);
 const char	*name_scw_region_problem(const char *);
 const char	*name_dynamodb_problem(const char *);
+const char	*name_iam_problem(const char *);
 const char	*name_origin_problem(const char *);
 
 /*

@@ -77,6 +77,9 @@ static const struct attr_spec cdn_attrs[] = {
 	{ "scw_public_objects", VK_BOOL, 0,
 	    "accept that Edge Services serves the bucket's objects publicly "
 	    "(Scaleway)" },
+	{ "cache", VK_STRING, 0,
+	    "\"managed\" (default) or \"legacy\": the app paths forward "
+	    "what the richie site factory's distribution forwarded (AWS only)" },
 	{ NULL, 0, 0, NULL },
 };
 
@@ -86,6 +89,8 @@ static const struct block_spec cdn_block = {
 };
 
 static const struct attr_spec credentials_attrs[] = {
+	{ "name", VK_STRING, AF_PER_ENV,
+	    "IAM user or application name (default: \"${env}-${site}\")" },
 	{ "buckets", VK_STRLIST, 0,
 	    "labels of the buckets the key may use (default: all of the site's)" },
 	{ NULL, 0, 0, NULL },
@@ -281,6 +286,46 @@ static const struct block_spec site_block = {
 	"one site: its buckets, CDN, credentials, env files and app stack",
 };
 
+static const struct attr_spec adopt_site_attrs[] = {
+	{ "providers", VK_STRLIST, 0,
+	    "the providers whose old state it adopts (default: the site's)" },
+	{ "funmooc_names", VK_BOOL, 0,
+	    "its AWS states may hold the 2019 funmooc_* addresses (chains)" },
+	{ "certificate", VK_BOOL, 0,
+	    "its AWS states hold the 2020 aws_acm_certificate.certificate" },
+	{ "oai_bridge", VK_BOOL, 0,
+	    "keep the old origin access identity readable during the switch "
+	    "to OAC (the bucket policy admits both)" },
+	{ NULL, 0, 0, NULL },
+};
+
+static const struct block_spec adopt_site_block = {
+	"site", LABEL_REQUIRED, "site", true, false, adopt_site_attrs, NULL,
+	"a site whose live resources the generated roots take over",
+};
+
+static const struct attr_spec adopt_attrs[] = {
+	{ "bootstrap", VK_STRING, 0,
+	    "\"moved\" (default: the old local state is copied), \"import\" "
+	    "or \"none\": how infra/state/<provider> takes the state bucket" },
+	{ "state_kms_key_id", VK_STRING, 0,
+	    "with bootstrap = \"import\": the id of the AWS state bucket's "
+	    "KMS key" },
+	{ "edge_plan_import", VK_BOOL, 0,
+	    "import the Edge Services plan into shared/scw (default true)" },
+	{ NULL, 0, 0, NULL },
+};
+
+static const struct block_spec *const adopt_children[] = {
+	&adopt_site_block, NULL,
+};
+
+static const struct block_spec adopt_block = {
+	"adopt", LABEL_REQUIRED, "deployment layout", false, false,
+	adopt_attrs, adopt_children,
+	"live resources of an earlier Terraform layout the tree takes over",
+};
+
 static const struct attr_spec file_attrs[] = {
 	{ "environments", VK_STRLIST, 0,
 	    "environments of every site, in promotion order" },
@@ -288,7 +333,7 @@ static const struct attr_spec file_attrs[] = {
 };
 
 static const struct block_spec *const file_children[] = {
-	&state_block, &domain_block, &site_block, NULL,
+	&state_block, &domain_block, &site_block, &adopt_block, NULL,
 };
 
 const struct block_spec schema_file = {

@@ -5,7 +5,9 @@
 # changed domain and key, a wrong state key), one recorded from a real
 # terraform 1.11.4 plan (tests/adopt/real), and, when terraform is on
 # PATH, the same real plan made again here, offline (terraform_data needs
-# no provider).  Each expected output was reviewed line by line.
+# no provider); the adopt.tf files compile writes, and siteinfra import
+# of a checkout written for the tests.  Each expected output was
+# reviewed line by line.
 set -u
 cd "$(dirname "$0")/.."
 : "${BIN:=build/asan/siteinfra}"
@@ -57,6 +59,53 @@ case_ extra-arg 2 "" --plan $A/clean.json extra
 case_ state-not-plan 2 "" --plan tests/golden/env-fill-aws/outputs.json
 case_ missing-file 2 "" --plan "$work/none.json"
 case_ bad-root 2 "" --plan $A/clean.json --root "$work/none"
+
+# The adopt.tf files compile writes for an adopt block: the demo site's
+# AWS root has the moves and the forget the clean plan was made with, and
+# funmooc's bridge moves the identity instead, which that plan lacks.
+G=tests/golden/ok-adopt-richie
+"$BIN" compile --out "$work/tree" $G/adopt.infra $G/sites.infra > /dev/null 2>&1 && ok || ko "compile the adoption"
+case_ compiled-clean 0 $A/clean.out --plan $A/clean.json --root "$work/tree/sites/richie/aws"
+case_ compiled-bridge 1 "" --plan $A/clean.json --root "$work/tree/sites/funmooc/aws"
+grep -q '^move not done: aws_cloudfront_origin_access_identity.funmooc_oai -> aws_cloudfront_origin_access_identity.legacy ' "$work/out" && ok || { ko "compiled-bridge"; cat "$work/out"; }
+[ "$(grep -c '^move not done' "$work/out")" = 1 ] && ok || { ko "compiled-bridge: other moves"; cat "$work/out"; }
+
+# siteinfra import of a richie site factory checkout written for the
+# tests: the inputs it writes are those of the golden case
+# ok-adopt-imported (compiled there), check accepts them, the compiled
+# tree has the blocks of the mapping table, and nothing is overwritten
+# without --force.
+I=tests/golden/ok-adopt-imported
+"$BIN" import --from $A/fixture-richie --to "$work/imp" > "$work/out" 2>&1 && ok || { ko "import"; cat "$work/out"; }
+for f in $I/*.infra; do
+	cmp -s "$f" "$work/imp/${f##*/}" && ok || { ko "import: ${f##*/}"; diff -u "$f" "$work/imp/${f##*/}"; }
+done
+[ "$(ls "$work/imp" | wc -l)" = "$(ls $I/*.infra | wc -l)" ] && ok || ko "import: other files"
+"$BIN" check "$work/imp" > "$work/out" 2>&1 && ok || { ko "check of the import"; cat "$work/out"; }
+"$BIN" compile --out "$work/imptree" "$work/imp" > /dev/null 2>&1 && ok || ko "compile of the import"
+# root, then the counts of moved, removed and import blocks
+blocks() {
+	f=$work/imptree/$1/adopt.tf
+	got="$(grep -c '^moved {' "$f") $(grep -c '^removed {' "$f") $(grep -c '^import {' "$f")"
+	[ "$got" = "$2" ] && ok || ko "import: $1/adopt.tf has $got moved/removed/import blocks, want $2"
+}
+blocks sites/funmooc/aws "6 0 0"
+blocks sites/richie/aws "6 0 0"
+blocks sites/ademe/aws "7 0 0"
+blocks sites/funmooc/scw "12 1 0"
+blocks sites/demo/scw "12 1 0"
+blocks shared/scw "0 0 1"
+blocks state/aws "3 0 0"
+blocks state/scw "2 0 0"
+grep -q 'from = aws_acm_certificate.certificate' "$work/imptree/sites/ademe/aws/adopt.tf" && ok || ko "import: ademe's certificate"
+grep -q 'key            = "demo.tfstate"' "$work/imptree/sites/richie/aws/versions.tf" && ok || ko "import: demo's state key"
+cp "$work/imp/project.infra" "$work/project.before"
+echo '# edited' >> "$work/imp/project.infra"
+"$BIN" import --from $A/fixture-richie --to "$work/imp" > "$work/out" 2>&1
+[ $? = 2 ] && grep -q "project.infra' exists; give --force to replace it" "$work/out" && ok || { ko "import over existing files"; cat "$work/out"; }
+tail -1 "$work/imp/project.infra" | grep -qx '# edited' && ok || ko "import overwrote without --force"
+"$BIN" import --from $A/fixture-richie --to "$work/imp" --force > /dev/null 2>&1 &&
+    cmp -s "$work/project.before" "$work/imp/project.infra" && ok || ko "import --force"
 
 # The real plan again, made here: the same findings.
 if command -v terraform >/dev/null 2>&1; then

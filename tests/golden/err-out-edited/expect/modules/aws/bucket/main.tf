@@ -145,6 +145,45 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  # While an adopted distribution switches from its origin access
+  # identity to origin access control, both may read. This policy then
+  # names no distribution, so the distribution can wait for it.
+  dynamic "statement" {
+    for_each = var.legacy_readers == null ? [] : [var.legacy_readers]
+
+    content {
+      sid       = "LegacyOAIRead"
+      actions   = ["s3:GetObject"]
+      resources = ["${aws_s3_bucket.this.arn}/*"]
+
+      principals {
+        type        = "AWS"
+        identifiers = [statement.value.oai_iam_arn]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.legacy_readers == null ? [] : [var.legacy_readers]
+
+    content {
+      sid       = "BridgeCloudFrontRead"
+      actions   = ["s3:GetObject"]
+      resources = ["${aws_s3_bucket.this.arn}/*"]
+
+      principals {
+        type        = "Service"
+        identifiers = ["cloudfront.amazonaws.com"]
+      }
+
+      condition {
+        test     = "ArnLike"
+        variable = "AWS:SourceArn"
+        values   = ["arn:aws:cloudfront::${statement.value.account_id}:distribution/*"]
+      }
+    }
+  }
+
   dynamic "statement" {
     for_each = var.public_read ? [1] : []
 

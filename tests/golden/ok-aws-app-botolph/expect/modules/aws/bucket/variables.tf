@@ -44,3 +44,12 @@ variable "cloudfront_distribution_arns" {
   type        = list(string)
   default     = []
 }
+
+variable "legacy_readers" {
+  description = "While an adopted distribution switches from its origin access identity to origin access control: the identity, and the account whose distributions may read meanwhile."
+  type = object({
+    oai_iam_arn = string
+    account_id  = string
+  })
+  default = null
+}

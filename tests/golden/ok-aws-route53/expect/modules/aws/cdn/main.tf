@@ -9,6 +9,7 @@ locals {
   custom_domain = var.domain != null
   route53       = var.domain != null && var.route53_zone != null
   default_to    = var.app_domain == null ? "media" : "app"
+  legacy        = var.legacy_forwarding && var.app_domain != null
 }
 
 resource "aws_cloudfront_origin_access_control" "this" {
@@ -29,6 +30,41 @@ data "aws_cloudfront_origin_request_policy" "s3_cors" {
 
 data "aws_cloudfront_origin_request_policy" "app_cors" {
   name = "Managed-CORS-CustomOrigin"
+}
+
+# legacy_forwarding: the application's paths forward what the richie site
+# factory's distribution forwarded (its query strings, and Authorization for
+# htaccess-protected environments), with its TTLs. CloudFront forwards
+# Authorization only as part of the cache key.
+resource "aws_cloudfront_cache_policy" "legacy" {
+  count = local.legacy ? 1 : 0
+
+  name        = "${var.name}-legacy"
+  comment     = "What the application's paths of ${var.name} forwarded before siteinfra"
+  min_ttl     = 0
+  default_ttl = 3600
+  max_ttl     = 86400
+
+  parameters_in_cache_key_and_forwarded_to_origin {
+    enable_accept_encoding_brotli = true
+    enable_accept_encoding_gzip   = true
+
+    cookies_config {
+      cookie_behavior = "none"
+    }
+
+    headers_config {
+      header_behavior = "whitelist"
+
+      headers {
+        items = ["Access-Control-Request-Headers", "Access-Control-Request-Method", "Authorization", "Origin"]
+      }
+    }
+
+    query_strings_config {
+      query_string_behavior = "all"
+    }
+  }
 }
 
 resource "aws_acm_certificate" "this" {
@@ -109,8 +145,8 @@ resource "aws_cloudfront_distribution" "this" {
     allowed_methods          = ["GET", "HEAD", "OPTIONS"]
     cached_methods           = ["GET", "HEAD", "OPTIONS"]
     compress                 = true
-    cache_policy_id          = data.aws_cloudfront_cache_policy.optimized.id
-    origin_request_policy_id = var.app_domain == null ? data.aws_cloudfront_origin_request_policy.s3_cors.id : data.aws_cloudfront_origin_request_policy.app_cors.id
+    cache_policy_id          = local.legacy ? aws_cloudfront_cache_policy.legacy[0].id : data.aws_cloudfront_cache_policy.optimized.id
+    origin_request_policy_id = local.legacy ? null : var.app_domain == null ? data.aws_cloudfront_origin_request_policy.s3_cors.id : data.aws_cloudfront_origin_request_policy.app_cors.id
   }
 
   ordered_cache_behavior {

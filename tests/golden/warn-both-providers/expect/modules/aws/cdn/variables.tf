@@ -33,3 +33,9 @@ variable "price_class" {
   type        = string
   default     = "PriceClass_100"
 }
+
+variable "legacy_forwarding" {
+  description = "The application's paths forward their query strings and the Authorization, Origin and CORS request headers, with TTLs 0/3600/86400."
+  type        = bool
+  default     = false
+}

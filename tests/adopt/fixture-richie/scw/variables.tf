@@ -1,0 +1,4 @@
+variable "scw_region" {
+  type    = string
+  default = "fr-par"
+}

@@ -1,0 +1,3 @@
+site = "demo"
+
+media_expiration = 2

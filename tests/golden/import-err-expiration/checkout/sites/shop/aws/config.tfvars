@@ -1,0 +1,6 @@
+site = "shop"
+
+app_domain = {
+  production = "shop.example.com"
+}
+media_expiration = "two"

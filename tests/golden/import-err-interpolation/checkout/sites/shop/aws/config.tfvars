@@ -1,0 +1,5 @@
+site = "shop"
+
+app_domain = {
+  production = "${var.site}.example.com"
+}

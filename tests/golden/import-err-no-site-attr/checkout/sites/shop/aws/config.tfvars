@@ -1,0 +1,3 @@
+app_domain = {
+  production = "shop.example.com"
+}

@@ -1,0 +1,3 @@
+site = "shop"
+
+app_domain = ["shop.example.com"]
