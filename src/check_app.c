@@ -719,7 +719,7 @@ build_database(struct chk *c, struct site *s, const struct srcpos *envpos,
 	    DBPW_GENERATED);
 	scalar_str(b, "password", NULL, &pos);
 	d->password_pos = *pos;
-	if (d->password == DBPW_RDS_MANAGED)
+	if (d->password == DBPW_RDS_MANAGED && site_has(s, PROVIDER_AWS))
 		diag_add(c->dg, DIAG_WARNING, pos,
 		    "password = \"rds-managed\": RDS rotates it every 7 days, "
 		    "and running tasks read secrets only when they start");
@@ -791,7 +791,9 @@ build_email(struct chk *c, struct site *s, const struct srcpos *envpos,
 		diag_add(c->dg, DIAG_ERROR, pos, "dmarc '%s' is not a DMARC "
 		    "record; start it with \"v=DMARC1;\"", m->dmarc);
 	m->region = scalar_str(b, "region", s->region[PROVIDER_AWS], &pos);
-	if (chk_attr(b, "region") != NULL &&
+	if (!site_has(s, PROVIDER_AWS))
+		m->region = NULL;	/* Scaleway's: check_app_scw.c */
+	else if (chk_attr(b, "region") != NULL &&
 	    (why = name_aws_region_problem(m->region)) != NULL)
 		diag_add(c->dg, DIAG_ERROR, pos, "invalid %s region '%s': %s",
 		    "aws", m->region, why);
@@ -1077,16 +1079,6 @@ alb_name(struct chk *c, const struct site *s)
 	}
 }
 
-/* Every app-stack block of a site on Scaleway is refused, for now. */
-static void
-refuse_scw(struct chk *c, const struct site *s, const struct ast *n)
-{
-	diag_add(c->dg, DIAG_ERROR, &n->keypos,
-	    "app stacks are not yet supported on Scaleway: '%s' cannot be "
-	    "built for site '%s', which runs on scw; remove \"scw\" from its "
-	    "providers", n->name, s->name);
-}
-
 static bool
 is_app_block(const struct ast *n)
 {
@@ -1116,8 +1108,6 @@ chk_app_components(struct chk *c, struct site *s, const struct srcpos *envpos,
 	for (n = b->child; n != NULL; n = n->next) {
 		if (!is_app_block(n))
 			continue;
-		if (site_has(s, PROVIDER_SCW))
-			refuse_scw(c, s, n);
 		if (strcmp(n->name, "network") == 0)
 			net = n;
 		else if (strcmp(n->name, "secret") == 0)
@@ -1132,11 +1122,8 @@ chk_app_components(struct chk *c, struct site *s, const struct srcpos *envpos,
 			needs_net = true;
 		}
 	}
-	if ((a = chk_attr(b, "secrets")) != NULL) {
-		if (site_has(s, PROVIDER_SCW))
-			refuse_scw(c, s, a);
+	if ((a = chk_attr(b, "secrets")) != NULL)
 		build_secret_map(c, s, a, &ktail);
-	}
 	if (net != NULL || needs_net)
 		build_network(c, s, envpos, net);
 	if (s->services != NULL)

@@ -335,7 +335,8 @@ link_env(struct chk *c, struct site *s, struct service *v,
 	}
 	v->env = eb;
 	for (ev = eb->vars; ev != NULL; ev = ev->next)
-		if (ev->ref == REF_ACCESS_KEY || ev->ref == REF_SECRET_KEY)
+		if ((ev->ref == REF_ACCESS_KEY || ev->ref == REF_SECRET_KEY) &&
+		    !site_has(s, PROVIDER_SCW))
 			diag_add(c->dg, DIAG_WARNING, &ev->pos,
 			    "'%s' gives service '%s' the site's IAM key, but "
 			    "its task role already reaches its buckets; drop "
@@ -536,4 +537,5 @@ chk_app_link(struct chk *c, struct site *s, const struct srcpos *envpos,
 			    "secret '%s' of site '%s' is referenced by no env "
 			    "block", k->label, s->name);
 	count_eips(c, s);
+	chk_app_scw(c, s, b);
 }
