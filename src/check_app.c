@@ -571,11 +571,13 @@ db_version_problem(const char *v)
 static const struct {
 	const char	*size;
 	const char	*class;
+	const char	*node_type;
 } db_sizes[] = {
-	{ "micro", "db.t4g.micro" },
-	{ "small", "db.t4g.small" },
-	{ "medium", "db.t4g.medium" },
-	{ "large", "db.m7g.large" },
+	/* Scaleway's node types of each size are not confirmed (README). */
+	{ "micro", "db.t4g.micro", "DB-DEV-S" },
+	{ "small", "db.t4g.small", "DB-DEV-M" },
+	{ "medium", "db.t4g.medium", "DB-DEV-L" },
+	{ "large", "db.m7g.large", "DB-GP-XS" },
 };
 
 static const char *
@@ -604,14 +606,29 @@ db_class_problem(const char *v)
 }
 
 static const char *
-size_class(const char *size)
+size_class(const char *size, bool scw)
 {
 	size_t	i;
 
 	for (i = 0; i < sizeof(db_sizes) / sizeof(db_sizes[0]); i++)
 		if (strcmp(size, db_sizes[i].size) == 0)
-			return db_sizes[i].class;
-	return db_sizes[0].class;
+			return scw ? db_sizes[i].node_type : db_sizes[i].class;
+	return scw ? db_sizes[0].node_type : db_sizes[0].class;
+}
+
+/* A Scaleway node type: DB-, then capitals, digits and '-'. */
+static const char *
+db_node_type_problem(const char *v)
+{
+	size_t	i;
+
+	if (strncmp(v, "DB-", 3) != 0 || v[3] == '\0')
+		return "a Scaleway node type looks like \"DB-DEV-S\"";
+	for (i = 0; v[i] != '\0'; i++)
+		if (!((v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= '0' &&
+		    v[i] <= '9') || v[i] == '-'))
+			return "use only capital letters, digits and '-'";
+	return NULL;
 }
 
 /* An attribute that only one provider has, on a site without it. */
@@ -684,13 +701,19 @@ build_database(struct chk *c, struct site *s, const struct srcpos *envpos,
 	if (str_attr(c, s, envpos, b, "size", db_size_problem,
 	    "database size", "micro", &size)) {
 		d->class.v = arena_array(c->ar, s->nenv, sizeof(char *));
-		for (i = 0; i < s->nenv; i++)
-			d->class.v[i] = size_class(size.v[i]);
+		d->node_type.v = arena_array(c->ar, s->nenv, sizeof(char *));
+		for (i = 0; i < s->nenv; i++) {
+			d->class.v[i] = size_class(size.v[i], false);
+			d->node_type.v[i] = size_class(size.v[i], true);
+		}
 	}
 	if (chk_attr(b, "class") != NULL)
 		str_attr(c, s, envpos, b, "class", db_class_problem,
 		    "instance class", NULL, &d->class);
 	provider_only(c, s, b, "class", PROVIDER_AWS);
+	if (chk_attr(b, "node_type") != NULL && site_has(s, PROVIDER_SCW))
+		str_attr(c, s, envpos, b, "node_type", db_node_type_problem,
+		    "node type", NULL, &d->node_type);
 	provider_only(c, s, b, "node_type", PROVIDER_SCW);
 	num_attr(c, s, envpos, b, "storage", 20, 65536, 20, &d->storage);
 	num_attr(c, s, envpos, b, "max_storage", 0, 65536, 100,
@@ -910,7 +933,8 @@ service_domain(struct chk *c, struct site *s, const struct srcpos *envpos,
 	}
 	for (i = 0; i < s->nenv; i++) {
 		v->zone[i] = chk_zone_of(c->cfg, v->domain.v[i]);
-		if (v->zone[i] == NULL && (i == 0 || v->domain.vpos[i].off !=
+		if (v->zone[i] == NULL && site_has(s, PROVIDER_AWS) &&
+		    (i == 0 || v->domain.vpos[i].off !=
 		    v->domain.vpos[0].off))
 			diag_add(c->dg, DIAG_WARNING, &v->domain.vpos[i],
 			    "service domain '%s' is under no declared domain: "

@@ -94,8 +94,9 @@ static const struct scw_rule scw_rules[] = {
 	{ "service", "short_name", SCW_AWS_QUIET,
 	    "it only shortens AWS target-group names" },
 
-	{ "task", "service", SCW_MAPS,
-	    "a job definition with the service's image and env" },
+	{ "task", "service", SCW_BY_VALUE,
+	    "a job definition with the service's image and env; secrets come "
+	    "from Secret Manager, so the bucket key is refused" },
 	{ "task", "command", SCW_MAPS, "the job's startup_command" },
 	{ "task", "cpu", SCW_MAPS, "the job's cpu_limit in mvCPU" },
 	{ "task", "memory", SCW_MAPS, "the job's memory_limit in MB" },
@@ -106,7 +107,8 @@ static const struct scw_rule scw_rules[] = {
 	    "node_type DB-DEV-S, DB-DEV-M, DB-DEV-L or DB-GP-XS" },
 	{ "database", "class", SCW_MAPS, "the AWS override; node_type here" },
 	{ "database", "node_type", SCW_MAPS, "node_type" },
-	{ "database", "storage", SCW_MAPS, "volume_size_in_gb (sbs_5k)" },
+	{ "database", "storage", SCW_BY_VALUE,
+	    "volume_size_in_gb of an sbs_5k volume: a multiple of 5" },
 	{ "database", "max_storage", SCW_AWS_WEAKER,
 	    "Scaleway does not grow a database volume by itself" },
 	{ "database", "name", SCW_MAPS, "scaleway_rdb_database" },
@@ -258,6 +260,8 @@ db_flag(struct chk *c, const struct site *s, const struct database *d,
 static void
 scw_database(struct chk *c, const struct site *s, const struct database *d)
 {
+	size_t	i;
+
 	if (d->password == DBPW_RDS_MANAGED)
 		diag_add(c->dg, DIAG_ERROR, &d->password_pos,
 		    "password = \"rds-managed\" cannot be honoured on Scaleway, "
@@ -268,6 +272,15 @@ scw_database(struct chk *c, const struct site *s, const struct database *d)
 		    "Terraform state: a container receives it only as a secret "
 		    "environment variable; keep the state bucket private",
 		    d->label);
+	for (i = 0; i < s->nenv; i++)
+		if (d->storage.v[i] % 5 != 0) {
+			diag_add(c->dg, DIAG_ERROR, &d->storage.pos,
+			    "storage %lld of database '%s' for environment '%s' "
+			    "is not a multiple of 5, as a Scaleway volume must "
+			    "be", (long long)d->storage.v[i], d->label,
+			    s->envs[i]);
+			break;
+		}
 	db_flag(c, s, d, "deletion_protection", &d->deletion_protection,
 	    "only a site-wide lifecycle prevent_destroy exists there, and a "
 	    "destroy deletes the instance");
@@ -341,28 +354,6 @@ scw_service(struct chk *c, const struct site *s, const struct service *v,
 			    "variable", ev->key, v->label);
 }
 
-/* The blocks whose Scaleway modules are not generated yet. */
-static const char *const scw_pending[] = { "network", "service", "task",
-	"database", "secret", "email", NULL };
-
-static void
-scw_not_generated(struct chk *c, const struct site *s, const struct ast *n)
-{
-	size_t	i;
-
-	for (i = 0; scw_pending[i] != NULL; i++)
-		if (strcmp(n->name, scw_pending[i]) == 0 ||
-		    (n->kind == AST_ATTR && strcmp(scw_pending[i], "secret") ==
-		    0 && strcmp(n->name, "secrets") == 0))
-			break;
-	if (scw_pending[i] == NULL)
-		return;
-	diag_add(c->dg, DIAG_ERROR, &n->keypos,
-	    "the Scaleway side of '%s' is not generated yet: '%s' cannot be "
-	    "built for site '%s', which runs on scw; remove \"scw\" from its "
-	    "providers", n->name, n->name, s->name);
-}
-
 static const struct ast *
 block_at(const struct ast *site_block, const char *type, struct srcpos pos)
 {
@@ -375,6 +366,26 @@ block_at(const struct ast *site_block, const char *type, struct srcpos pos)
 	return NULL;
 }
 
+/* A job takes secrets from Secret Manager only: not the bucket key. */
+static void
+scw_task(struct chk *c, const struct task *t)
+{
+	const struct envvar	*ev;
+
+	for (ev = t->service->env != NULL ? t->service->env->vars : NULL;
+	    ev != NULL; ev = ev->next)
+		if (ev->ref == REF_SECRET_KEY) {
+			diag_add(c->dg, DIAG_ERROR, &t->pos,
+			    "task '%s' would get '%s' (the bucket key) from the "
+			    "env of service '%s', which a Scaleway job can take "
+			    "only from Secret Manager; give the task a service "
+			    "whose env has no credentials.secret_key", t->label,
+			    ev->key, t->service->label);
+			diag_note(c->dg, &ev->pos, "the key is passed here");
+			return;
+		}
+}
+
 void
 chk_app_scw(struct chk *c, const struct site *s, const struct ast *b)
 {
@@ -383,14 +394,13 @@ chk_app_scw(struct chk *c, const struct site *s, const struct ast *b)
 	const struct secret	*k;
 	const struct email	*m;
 	const struct service	*v;
+	const struct task	*t;
 
 	if (!site_has(s, PROVIDER_SCW))
 		return;
-	for (n = b->child; n != NULL; n = n->next) {
+	for (n = b->child; n != NULL; n = n->next)
 		if (n->kind == AST_BLOCK && strcmp(n->name, "env") != 0)
 			scw_attrs(c, s, n);
-		scw_not_generated(c, s, n);
-	}
 	for (v = s->services; v != NULL; v = v->next)
 		if ((n = block_at(b, "service", v->pos)) != NULL)
 			scw_service(c, s, v, n);
@@ -401,4 +411,6 @@ chk_app_scw(struct chk *c, const struct site *s, const struct ast *b)
 	for (m = s->emails; m != NULL; m = m->next)
 		if ((n = block_at(b, "email", m->pos)) != NULL)
 			scw_email(c, s, m, n);
+	for (t = s->tasks; t != NULL; t = t->next)
+		scw_task(c, t);
 }

@@ -170,6 +170,7 @@ struct database {
 	struct srcpos		 pos;
 	struct envstr		 version;
 	struct envstr		 class;		/* from size unless set */
+	struct envstr		 node_type;	/* Scaleway's, likewise */
 	struct envnum		 storage;
 	struct envnum		 max_storage;
 	const char		*name;
