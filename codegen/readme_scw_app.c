@@ -24,7 +24,7 @@ service_domains(const struct site *s)
 	const struct service	*v;
 
 	for (v = s->services; v != NULL; v = v->next)
-		if (v->domain.v != NULL)
+		if (v->scw_domain.v != NULL)
 			return true;
 	return false;
 }
@@ -85,12 +85,12 @@ readme_scw_app_before(struct sbuf *sb, const struct site *s,
 		sb_addf(sb, "terraform -chdir=%s apply "
 		    "-target=terraform_data.workspace_guard", dir);
 		for (v = s->services; v != NULL; v = v->next)
-			if (v->domain.v != NULL)
+			if (v->scw_domain.v != NULL)
 				sb_addf(sb, " \\\n  -target=module.service_%s."
 				    "scaleway_container.this", v->label);
 		sb_addstr(sb, "\n");
 		for (v = s->services; v != NULL; v = v->next)
-			if (v->domain.v != NULL)
+			if (v->scw_domain.v != NULL)
 				sb_addf(sb, "terraform -chdir=%s output "
 				    "%s_cname_record  # create it at the DNS "
 				    "host\n", dir, v->label);

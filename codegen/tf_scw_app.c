@@ -249,9 +249,9 @@ tf_scw_app_settings(struct emit *e, const struct site *s, struct setting *set)
 		    v->count.v);
 		setting(set, &n, key(e, v->label, "max_count"), SET_NUMBER,
 		    v->max_count.v);
-		if (v->domain.v != NULL)
+		if (v->scw_domain.v != NULL)
 			setting(set, &n, key(e, v->label, "domain"),
-			    SET_STRING, v->domain.v);
+			    SET_STRING, v->scw_domain.v);
 		if ((env = tf_literal_env(e, s, v)) != NULL)
 			setting(set, &n, key(e, v->label, "environment"),
 			    SET_HCL, env);
@@ -371,7 +371,7 @@ tf_scw_app_outputs(struct emit *e, struct hclw *w, const struct site *s)
 		    "The own HTTPS endpoint of service %s.", v->label),
 		    arena_printf(e->ar, "module.service_%s.endpoint",
 		    v->label));
-		if (v->domain.v == NULL)
+		if (v->scw_domain.v == NULL)
 			continue;
 		out(w, key(e, v->label, "url"), arena_printf(e->ar, "URL of "
 		    "service %s.", v->label), arena_printf(e->ar,

@@ -80,7 +80,7 @@ service_module(struct emit *e, struct hclw *w, const struct site *s,
 	}
 	hclw_attr(w, "private_network_id",
 	    "module.network.private_network_id");
-	if (v->domain.v != NULL)
+	if (v->scw_domain.v != NULL)
 		hclw_attr(w, "domain", arena_printf(e->ar, "local.env.%s_domain",
 		    l));
 	environment(e, w, v);

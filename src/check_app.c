@@ -917,45 +917,122 @@ service_names(struct chk *c, const struct site *s, const struct service *v,
 	}
 }
 
-static void
-service_domain(struct chk *c, struct site *s, const struct srcpos *envpos,
-    const struct ast *b, struct service *v)
+/* One provider's domains of a service: each unique across sites. */
+static bool
+domain_values(struct chk *c, struct site *s, const struct srcpos *envpos,
+    const struct ast *a, bool aws, struct envstr *out, struct domain **zone)
 {
-	const struct ast	*a = chk_attr(b, "domain");
-	struct owner		*o, *prev;
-	size_t			 i;
+	struct owner	*o, *prev;
+	size_t		 i;
 
-	v->zone = arena_array(c->ar, s->nenv, sizeof(*v->zone));
-	if (a == NULL || !chk_env_strings(c, s, envpos, a, name_dns_problem,
-	    "service domain", &v->domain)) {
-		v->domain.v = NULL;
-		return;
+	if (!chk_env_strings(c, s, envpos, a, name_dns_problem,
+	    "service domain", out)) {
+		out->v = NULL;
+		return false;
 	}
 	for (i = 0; i < s->nenv; i++) {
-		v->zone[i] = chk_zone_of(c->cfg, v->domain.v[i]);
-		if (v->zone[i] == NULL && site_has(s, PROVIDER_AWS) &&
-		    (i == 0 || v->domain.vpos[i].off !=
-		    v->domain.vpos[0].off))
-			diag_add(c->dg, DIAG_WARNING, &v->domain.vpos[i],
+		zone[i] = chk_zone_of(c->cfg, out->v[i]);
+		if (zone[i] == NULL && aws && (i == 0 || out->vpos[i].off !=
+		    out->vpos[0].off))
+			diag_add(c->dg, DIAG_WARNING, &out->vpos[i],
 			    "service domain '%s' is under no declared domain: "
 			    "its certificate waits for validation records "
 			    "created by hand (a two-step apply; see the "
-			    "README)", v->domain.v[i]);
+			    "README)", out->v[i]);
 		o = ARENA_NEW(c->ar, struct owner);
 		o->site = s;
 		o->env = s->envs[i];
-		o->pos = v->domain.vpos[i];
-		prev = strmap_put(&c->svc_domains, v->domain.v[i], o);
+		o->pos = out->vpos[i];
+		prev = strmap_put(&c->svc_domains, out->v[i], o);
 		if (prev == NULL || prev->reported || (prev->site == s &&
 		    strcmp(prev->env, o->env) == 0))
 			continue;
 		prev->reported = true;
 		diag_add(c->dg, DIAG_ERROR, &o->pos,
 		    "service domain '%s' (site '%s', environment '%s') is also "
-		    "served by site '%s', environment '%s'", v->domain.v[i],
+		    "served by site '%s', environment '%s'", out->v[i],
 		    s->name, o->env, prev->site->name, prev->env);
 		diag_note(c->dg, &prev->pos, "first used here");
 	}
+	return true;
+}
+
+/* { aws = ..., scw = ... }: every key names a provider. */
+static bool
+by_provider(const struct ast *v)
+{
+	const struct ast	*e;
+
+	if (v->kind != AST_MAP || v->child == NULL)
+		return false;
+	for (e = v->child; e != NULL; e = e->next)
+		if (provider_lookup(e->name) == PROVIDER__MAX)
+			return false;
+	return true;
+}
+
+/* A hostname points to one provider at a time. */
+static void
+one_provider_per_host(struct chk *c, const struct site *s,
+    const struct service *v)
+{
+	size_t	i;
+
+	for (i = 0; v->domain.v != NULL && v->scw_domain.v != NULL &&
+	    i < s->nenv; i++)
+		if (strcmp(v->domain.v[i], v->scw_domain.v[i]) == 0) {
+			diag_add(c->dg, DIAG_ERROR, &v->scw_domain.vpos[i],
+			    "service domain '%s' of service '%s' is given to "
+			    "both aws and scw in environment '%s'; a hostname "
+			    "points to one provider at a time",
+			    v->domain.v[i], v->label, s->envs[i]);
+			diag_note(c->dg, &v->domain.vpos[i],
+			    "given to aws here");
+			return;
+		}
+}
+
+static void
+service_domain(struct chk *c, struct site *s, const struct srcpos *envpos,
+    const struct ast *b, struct service *v)
+{
+	const struct ast	*a = chk_attr(b, "domain"), *e;
+	struct ast		*one;
+	struct domain		**scw_zone;
+	enum provider		 p;
+
+	v->zone = arena_array(c->ar, s->nenv, sizeof(*v->zone));
+	v->domain.v = NULL;
+	v->scw_domain.v = NULL;
+	if (a == NULL)
+		return;
+	if (!by_provider(a->child)) {
+		if (domain_values(c, s, envpos, a, site_has(s, PROVIDER_AWS),
+		    &v->domain, v->zone))
+			v->scw_domain = v->domain;
+		return;
+	}
+	scw_zone = arena_array(c->ar, s->nenv, sizeof(*scw_zone));
+	for (e = a->child->child; e != NULL; e = e->next) {
+		p = provider_lookup(e->name);
+		if (!site_has(s, p)) {
+			diag_add(c->dg, DIAG_ERROR, &e->keypos,
+			    "'%s' is not a provider of site '%s'%s", e->name,
+			    s->name, "");
+			continue;
+		}
+		/* The element, as if it were the whole attribute. */
+		one = ARENA_NEW(c->ar, struct ast);
+		*one = *a;
+		one->child = e->child;
+		if (p == PROVIDER_AWS)
+			domain_values(c, s, envpos, one, true, &v->domain,
+			    v->zone);
+		else
+			domain_values(c, s, envpos, one, false, &v->scw_domain,
+			    scw_zone);
+	}
+	one_provider_per_host(c, s, v);
 }
 
 static void
@@ -1027,8 +1104,9 @@ build_service(struct chk *c, struct site *s, const struct srcpos *envpos,
 	if ((a = chk_attr(b, "public")) != NULL)
 		v->public = a->child->boolean;
 	service_domain(c, s, envpos, b, v);
-	if (!v->public && v->domain.v != NULL)
-		diag_add(c->dg, DIAG_ERROR, &v->domain.pos,
+	if (!v->public && (v->domain.v != NULL || v->scw_domain.v != NULL))
+		diag_add(c->dg, DIAG_ERROR, v->domain.v != NULL ?
+		    &v->domain.pos : &v->scw_domain.pos,
 		    "service '%s' has a domain but public = false: a worker "
 		    "gets no load balancer rule", v->label);
 	if ((a = chk_attr(b, "paths")) != NULL) {

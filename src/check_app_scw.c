@@ -67,8 +67,8 @@ static const struct scw_rule scw_rules[] = {
 	{ "service", "health_codes", SCW_AWS_WEAKER,
 	    "a Scaleway liveness probe has no status-code matcher" },
 	{ "service", "domain", SCW_BY_VALUE,
-	    "scaleway_container_domain; on a site on both providers a "
-	    "hostname can point to one of them only" },
+	    "scaleway_container_domain; on a site on both providers one "
+	    "domain per provider (domain = { aws = ..., scw = ... })" },
 	{ "service", "paths", SCW_AWS_WEAKER,
 	    "each container has its own endpoint: no load balancer routes "
 	    "paths" },
@@ -339,10 +339,12 @@ scw_service(struct chk *c, const struct site *s, const struct service *v,
 	if ((a = chk_attr(b, "arch")) != NULL && strcmp(v->arch, "arm64") == 0)
 		aws_knob(c, s, b, a, "Serverless Containers run x86_64 images "
 		    "only; the image needs an x86_64 variant", true);
-	if (v->domain.v != NULL && !scw_only(s))
+	if (v->domain.v != NULL && v->scw_domain.v == v->domain.v &&
+	    !scw_only(s))
 		diag_add(c->dg, DIAG_ERROR, &v->domain.pos,
 		    "service '%s' has one domain on a site on both aws and "
-		    "scw, but a hostname points to one provider at a time",
+		    "scw, but a hostname points to one provider at a time; "
+		    "give one per provider: domain = { aws = ..., scw = ... }",
 		    v->label);
 	for (ev = v->env != NULL ? v->env->vars : NULL; ev != NULL;
 	    ev = ev->next)
