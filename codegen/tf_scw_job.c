@@ -23,6 +23,8 @@ secret_id(struct emit *e, const struct envvar *ev)
 	case REF_EMAIL_PASSWORD:
 		return arena_printf(e->ar, "module.email_%s_smtp.id",
 		    ev->email->label);
+	case REF_SECRET_KEY:
+		return "module.credentials_key.id";
 	default:
 		return NULL;
 	}

@@ -29,12 +29,36 @@ secret_module(struct emit *e, struct hclw *w, const struct site *s,
 	    "workspace_guard.input}\"", s->name));
 }
 
+/* Whether a task's service passes the bucket key: a job reads it there. */
+static bool
+task_needs_key(const struct site *s)
+{
+	const struct task	*t;
+	const struct envvar	*ev;
+
+	for (t = s->tasks; t != NULL; t = t->next)
+		for (ev = t->service->env != NULL ? t->service->env->vars :
+		    NULL; ev != NULL; ev = ev->next)
+			if (ev->ref == REF_SECRET_KEY)
+				return true;
+	return false;
+}
+
 void
 tf_scw_secret_main(struct emit *e, struct hclw *w, const struct site *s)
 {
 	const struct secret	*k;
 	const struct email	*m;
 
+	if (task_needs_key(s)) {
+		hclw_doc(w, "The bucket key, for the jobs: they read secrets "
+		    "from Secret Manager only.");
+		secret_module(e, w, s, "credentials_key", "credentials-secret-"
+		    "key");
+		hclw_attr_bool(w, "given", true);
+		hclw_attr(w, "value", "module.credentials.secret_key");
+		hclw_block_close(w);
+	}
 	for (k = s->secrets; k != NULL; k = k->next) {
 		secret_module(e, w, s, arena_printf(e->ar, "secret_%s",
 		    k->label), k->label);

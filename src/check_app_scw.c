@@ -94,9 +94,9 @@ static const struct scw_rule scw_rules[] = {
 	{ "service", "short_name", SCW_AWS_QUIET,
 	    "it only shortens AWS target-group names" },
 
-	{ "task", "service", SCW_BY_VALUE,
-	    "a job definition with the service's image and env; secrets come "
-	    "from Secret Manager, so the bucket key is refused" },
+	{ "task", "service", SCW_MAPS,
+	    "a job definition with the service's image and env, its secrets "
+	    "read from Secret Manager" },
 	{ "task", "command", SCW_MAPS, "the job's startup_command" },
 	{ "task", "cpu", SCW_MAPS, "the job's cpu_limit in mvCPU" },
 	{ "task", "memory", SCW_MAPS, "the job's memory_limit in MB" },
@@ -368,26 +368,6 @@ block_at(const struct ast *site_block, const char *type, struct srcpos pos)
 	return NULL;
 }
 
-/* A job takes secrets from Secret Manager only: not the bucket key. */
-static void
-scw_task(struct chk *c, const struct task *t)
-{
-	const struct envvar	*ev;
-
-	for (ev = t->service->env != NULL ? t->service->env->vars : NULL;
-	    ev != NULL; ev = ev->next)
-		if (ev->ref == REF_SECRET_KEY) {
-			diag_add(c->dg, DIAG_ERROR, &t->pos,
-			    "task '%s' would get '%s' (the bucket key) from the "
-			    "env of service '%s', which a Scaleway job can take "
-			    "only from Secret Manager; give the task a service "
-			    "whose env has no credentials.secret_key", t->label,
-			    ev->key, t->service->label);
-			diag_note(c->dg, &ev->pos, "the key is passed here");
-			return;
-		}
-}
-
 void
 chk_app_scw(struct chk *c, const struct site *s, const struct ast *b)
 {
@@ -396,7 +376,6 @@ chk_app_scw(struct chk *c, const struct site *s, const struct ast *b)
 	const struct secret	*k;
 	const struct email	*m;
 	const struct service	*v;
-	const struct task	*t;
 
 	if (!site_has(s, PROVIDER_SCW))
 		return;
@@ -413,6 +392,4 @@ chk_app_scw(struct chk *c, const struct site *s, const struct ast *b)
 	for (m = s->emails; m != NULL; m = m->next)
 		if ((n = block_at(b, "email", m->pos)) != NULL)
 			scw_email(c, s, m, n);
-	for (t = s->tasks; t != NULL; t = t->next)
-		scw_task(c, t);
 }

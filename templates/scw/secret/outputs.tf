@@ -5,7 +5,7 @@ output "id" {
 
 output "value" {
   description = "The secret's value, for secret environment variables."
-  value = (var.length != null ? random_password.this[0].result :
+  value = (var.length != null ? random_password.this[0].result : var.given ? var.value :
   var.read ? base64decode(data.scaleway_secret_version.this[0].data) : null)
   sensitive = true
 }

@@ -39,6 +39,8 @@ locals {
       worker_max_count           = 1
       migrate_task_cpu           = 1000
       migrate_task_memory        = 2048
+      reindex_task_cpu           = 250
+      reindex_task_memory        = 512
     }
     staging = {
       media_bucket               = "staging-shop-media"
@@ -73,6 +75,8 @@ locals {
       worker_max_count           = 1
       migrate_task_cpu           = 1000
       migrate_task_memory        = 2048
+      reindex_task_cpu           = 250
+      reindex_task_memory        = 512
     }
   }
 
@@ -123,6 +127,16 @@ module "network" {
 
   # The first /20 of the range (the range itself when smaller).
   cidr = cidrsubnet(local.env.network_cidr, max(0, 20 - tonumber(split("/", local.env.network_cidr)[1])), 0)
+}
+
+# The bucket key, for the jobs: they read secrets from Secret Manager only.
+module "credentials_key" {
+  source = "../../../modules/scw/secret"
+
+  name  = "credentials-secret-key"
+  path  = "/shop/${terraform_data.workspace_guard.input}"
+  given = true
+  value = module.credentials.secret_key
 }
 
 module "secret_signing_key" {
@@ -278,5 +292,19 @@ module "task_migrate" {
     SIGNING_KEY  = module.secret_signing_key.id
     API_TOKEN    = module.secret_api_token.id
     MAIL_PASS    = module.email_notify_smtp.id
+  }
+}
+
+module "task_reindex" {
+  source = "../../../modules/scw/job"
+
+  name         = "${terraform_data.workspace_guard.input}-shop-reindex"
+  image        = local.env.worker_image
+  command      = "python manage.py reindex '--all sites'"
+  cpu_limit    = local.env.reindex_task_cpu
+  memory_limit = local.env.reindex_task_memory
+  secrets = {
+    EVENTS_URL = module.database_events.url_secret_id
+    S3_SECRET  = module.credentials_key.id
   }
 }

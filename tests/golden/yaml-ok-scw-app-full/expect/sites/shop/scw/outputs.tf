@@ -144,3 +144,8 @@ output "migrate_start_job" {
   description = "The scw command that runs task migrate once."
   value       = module.task_migrate.start_command
 }
+
+output "reindex_start_job" {
+  description = "The scw command that runs task reindex once."
+  value       = module.task_reindex.start_command
+}

@@ -22,6 +22,19 @@ variable "secret_version" {
   default     = 1
 }
 
+variable "given" {
+  description = "Whether the root gives the value (value)."
+  type        = bool
+  default     = false
+}
+
+variable "value" {
+  description = "The value, with given = true."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
 variable "read" {
   description = "Whether a container needs the value of an external secret."
   type        = bool
