@@ -123,6 +123,16 @@ size_t	tf_aws_app_settings(struct emit *, const struct site *,
 void	tf_aws_app_main(struct emit *, struct hclw *, const struct site *);
 void	tf_aws_app_outputs(struct emit *, struct hclw *, const struct site *);
 void	tf_aws_app_modules(struct emit *, const struct site *);
+/* The app-stack part of a Scaleway root (tf_scw_app.c). */
+size_t	tf_scw_app_nsettings(const struct site *);
+size_t	tf_scw_app_settings(struct emit *, const struct site *,
+	    struct setting *);
+void	tf_scw_app_main(struct emit *, struct hclw *, const struct site *);
+void	tf_scw_app_outputs(struct emit *, struct hclw *, const struct site *);
+void	tf_scw_app_modules(struct emit *, const struct site *);
+/* { KEY = "literal", ... } per environment: a service's literal env. */
+const char	**tf_literal_env(struct emit *, const struct site *,
+		    const struct service *);
 void	tf_scw_site(struct emit *, const struct site *);
 void	tf_scw_state(struct emit *);
 void	tf_scw_shared(struct emit *);
@@ -131,6 +141,13 @@ void	readme_emit(struct emit *);
 /* The app-stack steps of a site's README section (readme_app.c). */
 void	readme_app_before(struct sbuf *, const struct site *);
 void	readme_app_after(struct emit *, struct sbuf *, const struct site *,
+	    const char *dir);
+/* The steps of a Scaleway app stack (readme_scw_app.c); the first apply
+ * goes in steps when readme_scw_app_steps is true. */
+bool	readme_scw_app_steps(const struct site *);
+void	readme_scw_app_before(struct sbuf *, const struct site *,
+	    const char *dir);
+void	readme_scw_app_after(struct sbuf *, const struct site *,
 	    const char *dir);
 /* The image registry, push and pointer steps (readme_registry.c). */
 void	readme_registry(struct emit *, struct sbuf *, const struct site *);

@@ -112,6 +112,11 @@ site_steps(struct emit *e, struct sbuf *sb, const struct site *s,
 	sb_addstr(sb, "```sh\n");
 	sb_addf(sb, "terraform -chdir=%s workspace select -or-create ENV\n",
 	    dir);
+	if (p == PROVIDER_SCW && readme_scw_app_steps(s)) {
+		sb_addstr(sb, "```\n");
+		readme_scw_app_before(sb, s, dir);
+		sb_addstr(sb, "\n```sh\n");
+	}
 	if (p == PROVIDER_AWS && external_domain(s)) {
 		sb_addf(sb, "# The CDN domain's DNS is not managed here: "
 		    "create its certificate first,\n"
@@ -142,6 +147,8 @@ site_steps(struct emit *e, struct sbuf *sb, const struct site *s,
 	}
 	if (p == PROVIDER_AWS)
 		readme_app_after(e, sb, s, dir);
+	else
+		readme_scw_app_after(sb, s, dir);
 	for (eb = env_blocks(e->ar, s, p); eb != NULL; eb = eb->next) {
 		sb_addf(sb, "\nRuntime env file `%s` (template `env.d/%s/%s.ENV."
 		    "%s.dist`), filled from the outputs into FILE (a name "

@@ -142,8 +142,8 @@ route53_zones(struct emit *e, const struct site *s, struct domain **zone)
 }
 
 /* { PORT = "3000", ... }: the literal values of a service's env block. */
-static const char **
-literal_env(struct emit *e, const struct site *s, const struct service *v)
+const char **
+tf_literal_env(struct emit *e, const struct site *s, const struct service *v)
 {
 	const char		**out;
 	const struct envvar	*ev;
@@ -274,7 +274,7 @@ tf_aws_app_settings(struct emit *e, const struct site *s, struct setting *set)
 		    route53_zones(e, s, m->zone));
 	}
 	for (v = s->services; v != NULL; v = v->next) {
-		const char **env = literal_env(e, s, v);
+		const char **env = tf_literal_env(e, s, v);
 
 		if (v->repository == NULL)
 			set_str(set, &n, key(e, v->label, "image"),

@@ -4,6 +4,7 @@
 
 #include "arena.h"
 #include "emit.h"
+#include "tf_scw_app.h"
 
 #define MODULES	"../../../modules/scw"
 
@@ -67,7 +68,8 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 	struct bucket	*b;
 	size_t		 n = 0;
 
-	set = arena_array(e->ar, 3 + 2 * s->nbuckets, sizeof(*set));
+	set = arena_array(e->ar, 3 + 2 * s->nbuckets +
+	    tf_scw_app_nsettings(s), sizeof(*set));
 	for (b = s->buckets; b != NULL; b = b->next) {
 		set[n].key = arena_printf(e->ar, "%s_bucket", b->label);
 		set[n].str = b->name.v;
@@ -87,6 +89,7 @@ settings(struct emit *e, const struct site *s, struct setting **out)
 		set[n].str = s->creds->name.v;
 		n++;
 	}
+	n += tf_scw_app_settings(e, s, set + n);
 	*out = set;
 	return n;
 }
@@ -165,8 +168,13 @@ site_files(struct emit *e, const struct site *s, const char *dir)
 
 	hclw_init(&w, &sb);
 	hclw_header(&w, s->input);
-	tf_terraform_block(e, &w, PROVIDER_SCW,
-	    arena_printf(e->ar, "%s.tfstate", s->state_key), true);
+	if (site_has_app(s))
+		tf_terraform_block_v(e, &w, PROVIDER_SCW, arena_printf(e->ar,
+		    "%s.tfstate", s->state_key), true, TF_REQUIRED_VERSION,
+		    TF_APP_SCW_VERSION);
+	else
+		tf_terraform_block(e, &w, PROVIDER_SCW, arena_printf(e->ar,
+		    "%s.tfstate", s->state_key), true);
 	emit_hcl(e, &w, arena_printf(e->ar, "%s/versions.tf", dir), &sb,
 	    s->name);
 
@@ -193,6 +201,7 @@ site_files(struct emit *e, const struct site *s, const char *dir)
 		cdn_module(e, &w, s);
 	if (s->creds != NULL)
 		credentials_module(e, &w, s);
+	tf_scw_app_main(e, &w, s);
 	emit_hcl(e, &w, arena_printf(e->ar, "%s/main.tf", dir), &sb, s->name);
 
 	hclw_init(&w, &sb);
@@ -221,6 +230,7 @@ site_files(struct emit *e, const struct site *s, const char *dir)
 		    "Secret key of the site's IAM application.",
 		    "module.credentials.secret_key", true);
 	}
+	tf_scw_app_outputs(e, &w, s);
 	emit_hcl(e, &w, arena_printf(e->ar, "%s/outputs.tf", dir), &sb,
 	    s->name);
 }
@@ -235,6 +245,7 @@ tf_scw_site(struct emit *e, const struct site *s)
 		emit_module(e, PROVIDER_SCW, "cdn");
 	if (s->creds != NULL)
 		emit_module(e, PROVIDER_SCW, "credentials");
+	tf_scw_app_modules(e, s);
 }
 
 /* infra/state/scw: the state bucket, private to the operator. */

@@ -571,11 +571,13 @@ db_version_problem(const char *v)
 static const struct {
 	const char	*size;
 	const char	*class;
+	const char	*node_type;
 } db_sizes[] = {
-	{ "micro", "db.t4g.micro" },
-	{ "small", "db.t4g.small" },
-	{ "medium", "db.t4g.medium" },
-	{ "large", "db.m7g.large" },
+	/* Scaleway's node types of each size are not confirmed (README). */
+	{ "micro", "db.t4g.micro", "DB-DEV-S" },
+	{ "small", "db.t4g.small", "DB-DEV-M" },
+	{ "medium", "db.t4g.medium", "DB-DEV-L" },
+	{ "large", "db.m7g.large", "DB-GP-XS" },
 };
 
 static const char *
@@ -604,14 +606,29 @@ db_class_problem(const char *v)
 }
 
 static const char *
-size_class(const char *size)
+size_class(const char *size, bool scw)
 {
 	size_t	i;
 
 	for (i = 0; i < sizeof(db_sizes) / sizeof(db_sizes[0]); i++)
 		if (strcmp(size, db_sizes[i].size) == 0)
-			return db_sizes[i].class;
-	return db_sizes[0].class;
+			return scw ? db_sizes[i].node_type : db_sizes[i].class;
+	return scw ? db_sizes[0].node_type : db_sizes[0].class;
+}
+
+/* A Scaleway node type: DB-, then capitals, digits and '-'. */
+static const char *
+db_node_type_problem(const char *v)
+{
+	size_t	i;
+
+	if (strncmp(v, "DB-", 3) != 0 || v[3] == '\0')
+		return "a Scaleway node type looks like \"DB-DEV-S\"";
+	for (i = 0; v[i] != '\0'; i++)
+		if (!((v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= '0' &&
+		    v[i] <= '9') || v[i] == '-'))
+			return "use only capital letters, digits and '-'";
+	return NULL;
 }
 
 /* An attribute that only one provider has, on a site without it. */
@@ -684,13 +701,19 @@ build_database(struct chk *c, struct site *s, const struct srcpos *envpos,
 	if (str_attr(c, s, envpos, b, "size", db_size_problem,
 	    "database size", "micro", &size)) {
 		d->class.v = arena_array(c->ar, s->nenv, sizeof(char *));
-		for (i = 0; i < s->nenv; i++)
-			d->class.v[i] = size_class(size.v[i]);
+		d->node_type.v = arena_array(c->ar, s->nenv, sizeof(char *));
+		for (i = 0; i < s->nenv; i++) {
+			d->class.v[i] = size_class(size.v[i], false);
+			d->node_type.v[i] = size_class(size.v[i], true);
+		}
 	}
 	if (chk_attr(b, "class") != NULL)
 		str_attr(c, s, envpos, b, "class", db_class_problem,
 		    "instance class", NULL, &d->class);
 	provider_only(c, s, b, "class", PROVIDER_AWS);
+	if (chk_attr(b, "node_type") != NULL && site_has(s, PROVIDER_SCW))
+		str_attr(c, s, envpos, b, "node_type", db_node_type_problem,
+		    "node type", NULL, &d->node_type);
 	provider_only(c, s, b, "node_type", PROVIDER_SCW);
 	num_attr(c, s, envpos, b, "storage", 20, 65536, 20, &d->storage);
 	num_attr(c, s, envpos, b, "max_storage", 0, 65536, 100,
@@ -719,7 +742,7 @@ build_database(struct chk *c, struct site *s, const struct srcpos *envpos,
 	    DBPW_GENERATED);
 	scalar_str(b, "password", NULL, &pos);
 	d->password_pos = *pos;
-	if (d->password == DBPW_RDS_MANAGED)
+	if (d->password == DBPW_RDS_MANAGED && site_has(s, PROVIDER_AWS))
 		diag_add(c->dg, DIAG_WARNING, pos,
 		    "password = \"rds-managed\": RDS rotates it every 7 days, "
 		    "and running tasks read secrets only when they start");
@@ -791,7 +814,9 @@ build_email(struct chk *c, struct site *s, const struct srcpos *envpos,
 		diag_add(c->dg, DIAG_ERROR, pos, "dmarc '%s' is not a DMARC "
 		    "record; start it with \"v=DMARC1;\"", m->dmarc);
 	m->region = scalar_str(b, "region", s->region[PROVIDER_AWS], &pos);
-	if (chk_attr(b, "region") != NULL &&
+	if (!site_has(s, PROVIDER_AWS))
+		m->region = NULL;	/* Scaleway's: check_app_scw.c */
+	else if (chk_attr(b, "region") != NULL &&
 	    (why = name_aws_region_problem(m->region)) != NULL)
 		diag_add(c->dg, DIAG_ERROR, pos, "invalid %s region '%s': %s",
 		    "aws", m->region, why);
@@ -892,44 +917,122 @@ service_names(struct chk *c, const struct site *s, const struct service *v,
 	}
 }
 
-static void
-service_domain(struct chk *c, struct site *s, const struct srcpos *envpos,
-    const struct ast *b, struct service *v)
+/* One provider's domains of a service: each unique across sites. */
+static bool
+domain_values(struct chk *c, struct site *s, const struct srcpos *envpos,
+    const struct ast *a, bool aws, struct envstr *out, struct domain **zone)
 {
-	const struct ast	*a = chk_attr(b, "domain");
-	struct owner		*o, *prev;
-	size_t			 i;
+	struct owner	*o, *prev;
+	size_t		 i;
 
-	v->zone = arena_array(c->ar, s->nenv, sizeof(*v->zone));
-	if (a == NULL || !chk_env_strings(c, s, envpos, a, name_dns_problem,
-	    "service domain", &v->domain)) {
-		v->domain.v = NULL;
-		return;
+	if (!chk_env_strings(c, s, envpos, a, name_dns_problem,
+	    "service domain", out)) {
+		out->v = NULL;
+		return false;
 	}
 	for (i = 0; i < s->nenv; i++) {
-		v->zone[i] = chk_zone_of(c->cfg, v->domain.v[i]);
-		if (v->zone[i] == NULL && (i == 0 || v->domain.vpos[i].off !=
-		    v->domain.vpos[0].off))
-			diag_add(c->dg, DIAG_WARNING, &v->domain.vpos[i],
+		zone[i] = chk_zone_of(c->cfg, out->v[i]);
+		if (zone[i] == NULL && aws && (i == 0 || out->vpos[i].off !=
+		    out->vpos[0].off))
+			diag_add(c->dg, DIAG_WARNING, &out->vpos[i],
 			    "service domain '%s' is under no declared domain: "
 			    "its certificate waits for validation records "
 			    "created by hand (a two-step apply; see the "
-			    "README)", v->domain.v[i]);
+			    "README)", out->v[i]);
 		o = ARENA_NEW(c->ar, struct owner);
 		o->site = s;
 		o->env = s->envs[i];
-		o->pos = v->domain.vpos[i];
-		prev = strmap_put(&c->svc_domains, v->domain.v[i], o);
+		o->pos = out->vpos[i];
+		prev = strmap_put(&c->svc_domains, out->v[i], o);
 		if (prev == NULL || prev->reported || (prev->site == s &&
 		    strcmp(prev->env, o->env) == 0))
 			continue;
 		prev->reported = true;
 		diag_add(c->dg, DIAG_ERROR, &o->pos,
 		    "service domain '%s' (site '%s', environment '%s') is also "
-		    "served by site '%s', environment '%s'", v->domain.v[i],
+		    "served by site '%s', environment '%s'", out->v[i],
 		    s->name, o->env, prev->site->name, prev->env);
 		diag_note(c->dg, &prev->pos, "first used here");
 	}
+	return true;
+}
+
+/* { aws = ..., scw = ... }: every key names a provider. */
+static bool
+by_provider(const struct ast *v)
+{
+	const struct ast	*e;
+
+	if (v->kind != AST_MAP || v->child == NULL)
+		return false;
+	for (e = v->child; e != NULL; e = e->next)
+		if (provider_lookup(e->name) == PROVIDER__MAX)
+			return false;
+	return true;
+}
+
+/* A hostname points to one provider at a time. */
+static void
+one_provider_per_host(struct chk *c, const struct site *s,
+    const struct service *v)
+{
+	size_t	i;
+
+	for (i = 0; v->domain.v != NULL && v->scw_domain.v != NULL &&
+	    i < s->nenv; i++)
+		if (strcmp(v->domain.v[i], v->scw_domain.v[i]) == 0) {
+			diag_add(c->dg, DIAG_ERROR, &v->scw_domain.vpos[i],
+			    "service domain '%s' of service '%s' is given to "
+			    "both aws and scw in environment '%s'; a hostname "
+			    "points to one provider at a time",
+			    v->domain.v[i], v->label, s->envs[i]);
+			diag_note(c->dg, &v->domain.vpos[i],
+			    "given to aws here");
+			return;
+		}
+}
+
+static void
+service_domain(struct chk *c, struct site *s, const struct srcpos *envpos,
+    const struct ast *b, struct service *v)
+{
+	const struct ast	*a = chk_attr(b, "domain"), *e;
+	struct ast		*one;
+	struct domain		**scw_zone;
+	enum provider		 p;
+
+	v->zone = arena_array(c->ar, s->nenv, sizeof(*v->zone));
+	v->domain.v = NULL;
+	v->scw_domain.v = NULL;
+	if (a == NULL)
+		return;
+	if (!by_provider(a->child)) {
+		if (domain_values(c, s, envpos, a, site_has(s, PROVIDER_AWS),
+		    &v->domain, v->zone))
+			v->scw_domain = v->domain;
+		return;
+	}
+	scw_zone = arena_array(c->ar, s->nenv, sizeof(*scw_zone));
+	for (e = a->child->child; e != NULL; e = e->next) {
+		p = provider_lookup(e->name);
+		if (!site_has(s, p)) {
+			diag_add(c->dg, DIAG_ERROR, &e->keypos,
+			    "'%s' is not a provider of site '%s'%s", e->name,
+			    s->name, "");
+			continue;
+		}
+		/* The element, as if it were the whole attribute. */
+		one = ARENA_NEW(c->ar, struct ast);
+		*one = *a;
+		one->child = e->child;
+		if (p == PROVIDER_AWS)
+			domain_values(c, s, envpos, one, true, &v->domain,
+			    v->zone);
+		else
+			domain_values(c, s, envpos, one, false, &v->scw_domain,
+			    scw_zone);
+	}
+	one_provider_per_host(c, s, v);
 }
 
 static void
@@ -1001,8 +1104,9 @@ build_service(struct chk *c, struct site *s, const struct srcpos *envpos,
 	if ((a = chk_attr(b, "public")) != NULL)
 		v->public = a->child->boolean;
 	service_domain(c, s, envpos, b, v);
-	if (!v->public && v->domain.v != NULL)
-		diag_add(c->dg, DIAG_ERROR, &v->domain.pos,
+	if (!v->public && (v->domain.v != NULL || v->scw_domain.v != NULL))
+		diag_add(c->dg, DIAG_ERROR, v->domain.v != NULL ?
+		    &v->domain.pos : &v->scw_domain.pos,
 		    "service '%s' has a domain but public = false: a worker "
 		    "gets no load balancer rule", v->label);
 	if ((a = chk_attr(b, "paths")) != NULL) {
@@ -1077,16 +1181,6 @@ alb_name(struct chk *c, const struct site *s)
 	}
 }
 
-/* Every app-stack block of a site on Scaleway is refused, for now. */
-static void
-refuse_scw(struct chk *c, const struct site *s, const struct ast *n)
-{
-	diag_add(c->dg, DIAG_ERROR, &n->keypos,
-	    "app stacks are not yet supported on Scaleway: '%s' cannot be "
-	    "built for site '%s', which runs on scw; remove \"scw\" from its "
-	    "providers", n->name, s->name);
-}
-
 static bool
 is_app_block(const struct ast *n)
 {
@@ -1116,8 +1210,6 @@ chk_app_components(struct chk *c, struct site *s, const struct srcpos *envpos,
 	for (n = b->child; n != NULL; n = n->next) {
 		if (!is_app_block(n))
 			continue;
-		if (site_has(s, PROVIDER_SCW))
-			refuse_scw(c, s, n);
 		if (strcmp(n->name, "network") == 0)
 			net = n;
 		else if (strcmp(n->name, "secret") == 0)
@@ -1132,11 +1224,8 @@ chk_app_components(struct chk *c, struct site *s, const struct srcpos *envpos,
 			needs_net = true;
 		}
 	}
-	if ((a = chk_attr(b, "secrets")) != NULL) {
-		if (site_has(s, PROVIDER_SCW))
-			refuse_scw(c, s, a);
+	if ((a = chk_attr(b, "secrets")) != NULL)
 		build_secret_map(c, s, a, &ktail);
-	}
 	if (net != NULL || needs_net)
 		build_network(c, s, envpos, net);
 	if (s->services != NULL)

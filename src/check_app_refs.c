@@ -137,7 +137,8 @@ ref_list(struct chk *c, const char *type)
 
 /* The rules of one resolved reference; false after reporting. */
 static bool
-ref_rules(struct chk *c, const struct ast *v, const struct envvar *ev)
+ref_rules(struct chk *c, const struct site *s, const struct ast *v,
+    const struct envvar *ev)
 {
 	switch (ev->ref) {
 	case REF_DB_URL:
@@ -159,7 +160,11 @@ ref_rules(struct chk *c, const struct ast *v, const struct envvar *ev)
 		    v->str, ev->email->label);
 		return false;
 	case REF_SERVICE_URL:
-		if (ev->service->domain.v != NULL)
+		/* Every provider of the site serves the URL. */
+		if ((ev->service->domain.v != NULL ||
+		    !site_has(s, PROVIDER_AWS)) &&
+		    (ev->service->scw_domain.v != NULL ||
+		    !site_has(s, PROVIDER_SCW)))
 			return true;
 		diag_add(c->dg, DIAG_ERROR, &v->pos,
 		    "'%s' needs a domain on service '%s'", v->str,
@@ -243,7 +248,7 @@ chk_app_ref(struct chk *c, const struct site *s, const struct ast *v,
 		return -1;
 	}
 	ev->ref = ref_rows[i].ref;
-	if (!ref_target(c, s, v, type, label, ev) || !ref_rules(c, v, ev))
+	if (!ref_target(c, s, v, type, label, ev) || !ref_rules(c, s, v, ev))
 		return -1;
 	if (ev->ref == REF_DB_URL)
 		ev->database->url_used = true;
@@ -335,7 +340,8 @@ link_env(struct chk *c, struct site *s, struct service *v,
 	}
 	v->env = eb;
 	for (ev = eb->vars; ev != NULL; ev = ev->next)
-		if (ev->ref == REF_ACCESS_KEY || ev->ref == REF_SECRET_KEY)
+		if ((ev->ref == REF_ACCESS_KEY || ev->ref == REF_SECRET_KEY) &&
+		    !site_has(s, PROVIDER_SCW))
 			diag_add(c->dg, DIAG_WARNING, &ev->pos,
 			    "'%s' gives service '%s' the site's IAM key, but "
 			    "its task role already reaches its buckets; drop "
@@ -536,4 +542,5 @@ chk_app_link(struct chk *c, struct site *s, const struct srcpos *envpos,
 			    "secret '%s' of site '%s' is referenced by no env "
 			    "block", k->label, s->name);
 	count_eips(c, s);
+	chk_app_scw(c, s, b);
 }

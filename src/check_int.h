@@ -115,6 +115,11 @@ const struct service *chk_app_fed(const struct site *, const char *label,
 /* After the env blocks: service envs, tasks and the cross rules. */
 void		chk_app_link(struct chk *, struct site *,
 		    const struct srcpos *envpos, const struct ast *block);
+/* check_app_scw.c: the app stack of a site on Scaleway, per attribute. */
+void		chk_app_scw(struct chk *, const struct site *,
+		    const struct ast *block);
+/* Whether the Scaleway table has a row for that attribute. */
+bool		chk_app_scw_covers(const char *block, const char *attr);
 /* check_registry.c: repository, tag and deploy; true: image is needed. */
 bool		chk_service_image(struct chk *, struct site *,
 		    const struct srcpos *envpos, const struct ast *block,

@@ -163,6 +163,24 @@ shape_map_keys(struct chk *c, const struct ast *map)
 			}
 }
 
+/* One provider's element of a per-provider value: per environment. */
+static void
+shape_provider_env(struct chk *c, const struct ast *attr,
+    const struct attr_spec *a, const struct ast *map)
+{
+	const struct ast	*e;
+
+	if (map->child == NULL) {
+		diag_add(c->dg, DIAG_ERROR, &map->pos,
+		    "'%s' is an empty map; give a value or a 'default'",
+		    attr->name);
+		return;
+	}
+	shape_map_keys(c, map);
+	for (e = map->child; e != NULL; e = e->next)
+		shape_value(c, attr, a, e->child, true);
+}
+
 static void
 shape_attr(struct chk *c, const struct ast *attr, const struct attr_spec *a)
 {
@@ -202,7 +220,11 @@ shape_attr(struct chk *c, const struct ast *attr, const struct attr_spec *a)
 	}
 	shape_map_keys(c, v);
 	for (e = v->child; e != NULL; e = e->next)
-		shape_value(c, attr, a, e->child, true);
+		if ((a->flags & AF_PER_PROVIDER_ENV) && e->child->kind ==
+		    AST_MAP && provider_lookup(e->name) != PROVIDER__MAX)
+			shape_provider_env(c, attr, a, e->child);
+		else
+			shape_value(c, attr, a, e->child, true);
 }
 
 /* The block spec that has a child block of this type, or NULL. */

@@ -179,6 +179,7 @@ struct database {
 	struct srcpos		 pos;
 	struct envstr		 version;
 	struct envstr		 class;		/* from size unless set */
+	struct envstr		 node_type;	/* Scaleway's, likewise */
 	struct envnum		 storage;
 	struct envnum		 max_storage;
 	const char		*name;
@@ -239,7 +240,9 @@ struct service {
 	int64_t			 scale_cpu;
 	const char		*health;
 	const char		*health_codes;
-	struct envstr		 domain;	/* v NULL: no domain */
+	struct envstr		 domain;	/* AWS's; v NULL: no domain */
+	struct envstr		 scw_domain;	/* Scaleway's: domain unless
+						   given per provider */
 	struct domain		**zone;		/* per env: managing zone */
 	const char		**paths;
 	size_t			 npaths;

@@ -20,6 +20,7 @@ enum {
 	AF_PER_ENV	= 1 << 1,	/* may be an environment-keyed map */
 	AF_PER_PROVIDER	= 1 << 2,	/* may be a provider-keyed map */
 	AF_NAME_MAP	= 1 << 3,	/* a map of names to values (only) */
+	AF_PER_PROVIDER_ENV = 1 << 4,	/* may be a provider-keyed map of them */
 };
 
 struct attr_spec {

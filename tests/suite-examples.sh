@@ -61,5 +61,22 @@ else
 	fail=$((fail + 1))
 fi
 rm -rf "$work/tree"
+# The botolph app on both clouds: both roots, and the five warnings its
+# README section explains, each named there (README lines joined).
+tr '\n' ' ' < README.md | tr -s ' ' > "$work/readme"
+if "$BIN" compile --out "$work/tree" examples/botolph-two-clouds \
+    > /dev/null 2> "$work/err" && [ -f "$work/tree/sites/botolph/aws/main.tf" ] &&
+    [ -f "$work/tree/sites/botolph/scw/main.tf" ] &&
+    [ "$(grep -c ': warning: ' "$work/err")" -eq 5 ] &&
+    ! grep ': warning: ' "$work/err" | sed 's/^[^ ]*: warning: //' |
+    cut -d: -f1 | while read -r w; do grep -qF -- "$w" "$work/readme" || echo "$w"; done |
+    grep -q .; then
+	pass=$((pass + 1))
+else
+	echo "FAIL: examples/botolph-two-clouds: roots or warnings differ from its README section"
+	sed 's/^/    /' "$work/err"
+	fail=$((fail + 1))
+fi
+rm -rf "$work/tree"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
