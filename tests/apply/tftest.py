@@ -147,7 +147,7 @@ BROKEN = [
     ("validation keyed by resource_record_name", "ok-aws-route53",
      "modules/aws/cdn/main.tf", "o.domain_name => o",
      "o.resource_record_name => o", "plan"),
-    ("guard always true", "ok-aws-seed000-demo", "sites/*/aws/main.tf",
+    ("guard always true", "ok-aws-richie-media", "sites/*/aws/main.tf",
      "condition     = contains(local.environments, terraform.workspace)",
      "condition     = contains(local.environments, terraform.workspace) || "
      "true", "refused"),
