@@ -18,7 +18,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
-configs="sites=sites site-factory=examples/site-factory uploads=examples/uploads yaml=examples/yaml"
+configs="sites=sites site-factory=examples/site-factory uploads=examples/uploads yaml=examples/yaml botolph=examples/botolph"
 
 # The AWS provider's package in a filesystem mirror: likely places first,
 # then the whole disk once; the answer is kept for the next runs.
@@ -70,7 +70,7 @@ pkg=$(dirname "$provider")
 mirror=${provider%%/registry.terraform.io/*}
 echo "provider: $provider"
 PYTHONDONTWRITEBYTECODE=1 timeout 2700 python3 -B tests/apply/driver.py --bin "$BIN" --work "$work" \
-    --mirror "$mirror" --mirror-pkg "$pkg" --jobs 4 --tftest $configs &
+    --mirror "$mirror" --mirror-pkg "$pkg" --jobs 6 --tftest $configs &
 pid=$!
 wait "$pid"
 status=$?

@@ -157,7 +157,40 @@ BROKEN = [
     ("no validation wait", "ok-aws-route53", "modules/aws/cdn/main.tf",
      "one(aws_acm_certificate_validation.this[*].certificate_arn)",
      "one(aws_acm_certificate.this[*].arn)", "wait"),
+    ("modules past the guard", "ok-aws-expiration", "sites/*/aws/main.tf",
+     "env = local.settings[terraform_data.workspace_guard.input]",
+     "env = local.settings[local.environment]", "targeted"),
 ]
+# The root whose plan is also refused in the default workspace: "default"
+# is never an environment (the checker refuses it), so the guard that
+# refuses feature-x refuses it too; once is enough to show it.
+DEFAULT_WORKSPACE_CASE = "ok-aws-richie-media"
+# An app root plans against moto (about 20 s of CPU a plan): its plan in
+# feature-x is refused on this case in make check, on every app root with
+# APPLY_ALL_ENVS=1; the static check that every block reads the guard
+# runs on all of them.
+REFUSED_APP_CASE = "ok-aws-app-full"
+
+
+def past_the_guard(main):
+    """The module and resource blocks of a root that do not read the
+    guard, directly or through a local that reads it: a targeted plan of
+    one of them would not check the workspace.  Data sources create
+    nothing and are left out."""
+    guarded = ["terraform_data\\.workspace_guard"]
+    for name, value in re.findall(r"^  (\w+) += (.*)$", main.split(
+            "\nlocals {", 1)[-1].split("\n}\n", 1)[0], re.M):
+        if re.search("|".join(guarded), value):
+            guarded.append(rf"local\.{name}\b")
+    out = []
+    for m in re.finditer(r'^(module|resource) "(\w+)"(?: "(\w+)")? \{\n'
+                         r'(.*?)^\}', main, re.S | re.M):
+        name = ".".join(x for x in m.groups()[:3] if x and x != "resource")
+        if name == "terraform_data.workspace_guard":
+            continue
+        if not re.search("|".join(guarded), m.group(4)):
+            out.append(name)
+    return out
 
 
 def main(env, R, schema, shim_pins, shim_renames, Runner):
@@ -235,6 +268,15 @@ def run_root(env, R, r, scope, site, rel, envs, broken, in_default):
     # TF_WORKSPACE is per process: the environ is copied per call.
     r.env = Env1(env)
     kind = broken[5] if broken else None
+    past = past_the_guard(open(os.path.join(r.tree, rel, "main.tf")).read())
+    if kind == "targeted":
+        R.check(scope, f"{site}: rejected: a targeted plan of "
+                f"{', '.join(past) or 'nothing'} would not check the "
+                "workspace", bool(past), "every block still reads the guard")
+        return
+    R.check(scope, f"{site}: every module and resource reads the workspace "
+            "guard, so a targeted plan checks the workspace too", not past,
+            f"not through the guard: {', '.join(past)}")
     if kind == "wait":
         main = open(os.path.join(r.tree, "modules/aws/cdn/main.tf")).read()
         block = main.split('resource "aws_cloudfront_distribution"', 1)[1]
@@ -268,7 +310,16 @@ def run_root(env, R, r, scope, site, rel, envs, broken, in_default):
     if kind in (None, "refused"):
         # In default too, where the plan is cheap (offline); an app root
         # plans against moto, and the guard is the same expression.
-        for ws in ["feature-x", "default"] if in_default else ["feature-x"]:
+        if not (in_default or ALL_ENVS or r.tree.endswith(
+                "/" + REFUSED_APP_CASE)):
+            R.skip(f"{scope}/feature-x", f"{site}: terraform test: the "
+                   "workspace guard refuses the plan", "make check plans an "
+                   f"app root in feature-x on {REFUSED_APP_CASE} only; "
+                   "APPLY_ALL_ENVS=1 on every one")
+            return
+        default = in_default and (ALL_ENVS or r.tree.endswith(
+            "/" + DEFAULT_WORKSPACE_CASE) or kind == "refused")
+        for ws in ["feature-x", "default"] if default else ["feature-x"]:
             rc, log = test(r, rel, ws, "refused")
             if kind == "refused":
                 R.check(f"{scope}/{ws}", f"{site}: rejected: the always-true "
