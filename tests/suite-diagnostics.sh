@@ -1,6 +1,6 @@
 #!/bin/sh
 # suite-diagnostics.sh: every diagnostic of the sources (tests/tools/messages.sh)
-# is documented in README.md, word for word, and appears in the expected
+# is documented in doc/diagnostics.md, word for word, and appears in the expected
 # output of at least one golden case; the few that only I/O, git or signal
 # failures can raise are listed below with the suite that provokes them.
 set -u
@@ -39,10 +39,10 @@ exempt() {
 sh tests/tools/messages.sh > "$work/messages"
 cat tests/golden/*/stderr > "$work/golden" 2>/dev/null
 while IFS='	' read -r sev template; do
-	if grep -qF -- "$template" README.md; then
+	if grep -qF -- "$template" doc/diagnostics.md; then
 		pass=$((pass + 1))
 	else
-		echo "FAIL: not in README.md: $template"
+		echo "FAIL: not in doc/diagnostics.md: $template"
 		fail=$((fail + 1))
 	fi
 	exempt "$template" && { pass=$((pass + 1)); continue; }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # suite-examples.sh: every file of sites/ and examples/ checks cleanly,
 # each examples/ subdirectory is one configuration that compiles, and so
-# does the README's first syntax example.
+# does the first syntax example of doc/language.md, and the README's tour.
 set -u
 cd "$(dirname "$0")/.."
 : "${BIN:=build/asan/siteinfra}"
@@ -21,11 +21,11 @@ for d in sites examples/*/; do
 	rm -rf "$work/tree"
 done
 
-# The README's first syntax example is a whole configuration: it checks
+# The language's first syntax example is a whole configuration: it checks
 # with no diagnostic at all and compiles on its own.
 mkdir -p "$work/syntax"
-awk '/^### Syntax$/ { s = 1 } s && /^```$/ { if (c) exit; c = 1; next } c { print }' \
-    README.md > "$work/syntax/example.infra"
+awk '/^## Syntax$/ { s = 1 } s && /^```$/ { if (c) exit; c = 1; next } c { print }' \
+    doc/language.md > "$work/syntax/example.infra"
 if [ -s "$work/syntax/example.infra" ] &&
     "$BIN" check "$work/syntax/example.infra" > /dev/null 2> "$work/out" &&
     [ ! -s "$work/out" ] &&
@@ -33,8 +33,26 @@ if [ -s "$work/syntax/example.infra" ] &&
     [ -f "$work/syntax/out/sites/demo/aws/main.tf" ]; then
 	pass=$((pass + 1))
 else
-	echo "FAIL: the README's first syntax example does not compile on its own"
+	echo "FAIL: the first syntax example of doc/language.md does not compile on its own"
 	sed 's/^/    /' "$work/out"
+	fail=$((fail + 1))
+fi
+
+# The README's tour: its site checks as it is, and with the typo it shows,
+# check prints exactly the diagnostic the README prints.
+mkdir -p "$work/tour/typo"
+awk '/^A short tour/ { t = 1 } t && /^```$/ { if (c) exit; c = 1; next } c { print }' \
+    README.md > "$work/tour/shop.infra"
+sed 's/bucket = "media"$/bucket = "medai"/' "$work/tour/shop.infra" > "$work/tour/typo/shop.infra"
+awk '/^A short tour/ { t = 1 } t && /^```$/ { n++; next } t && n == 3 { print } n == 4 { exit }' \
+    README.md > "$work/tour/shown"
+if "$BIN" check "$work/tour/shop.infra" > /dev/null 2>&1 &&
+    ! (cd "$work/tour/typo" && "$BIN" check shop.infra > /dev/null 2> "$work/tour/got") &&
+    [ -s "$work/tour/shown" ] && cmp -s "$work/tour/shown" "$work/tour/got"; then
+	pass=$((pass + 1))
+else
+	echo "FAIL: the README's tour: its site does not check, or its typo prints another diagnostic"
+	diff "$work/tour/shown" "$work/tour/got" | sed 's/^/    /'
 	fail=$((fail + 1))
 fi
 
@@ -63,7 +81,7 @@ fi
 rm -rf "$work/tree"
 # The botolph app on both clouds: both roots, and the five warnings its
 # README section explains, each named there (README lines joined).
-tr '\n' ' ' < README.md | tr -s ' ' > "$work/readme"
+cat README.md doc/*.md | tr '\n' ' ' | tr -s ' ' > "$work/readme"
 if "$BIN" compile --out "$work/tree" examples/botolph-two-clouds \
     > /dev/null 2> "$work/err" && [ -f "$work/tree/sites/botolph/aws/main.tf" ] &&
     [ -f "$work/tree/sites/botolph/scw/main.tf" ] &&

@@ -1,9 +1,9 @@
 #!/bin/sh
-# diagdoc.sh: prints the README's table of diagnostics: each message
+# diagdoc.sh: prints the table of diagnostics of doc/diagnostics.md: each message
 # template of the sources, and an example of it from the golden cases
 # (or the test suite that raises it).  Regenerate the table with
 #   sh tests/tools/diagdoc.sh > /tmp/table.md
-# and paste it between the markers of README.md.
+# and paste it between the markers of doc/diagnostics.md.
 cd "$(dirname "$0")/../.."
 cat tests/golden/*/stderr > /tmp/diagdoc.$$ 2>/dev/null
 echo '| severity | message | example (from the tests) |'
