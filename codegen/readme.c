@@ -252,9 +252,21 @@ scw_section(struct emit *e, struct sbuf *sb)
 			site_steps(e, sb, s, PROVIDER_SCW);
 }
 
+/* True when a site of the configuration has a database. */
+static bool
+has_database(const struct config *cfg)
+{
+	const struct site	*s;
+
+	for (s = cfg->sites; s != NULL; s = s->next)
+		if (s->databases != NULL)
+			return true;
+	return false;
+}
+
 /* Tearing down: what compile refuses to do silently. */
 static void
-removal_section(struct sbuf *sb)
+removal_section(struct sbuf *sb, const struct config *cfg)
 {
 	sb_addstr(sb,
 	    "\n## Tearing down an environment\n\n"
@@ -270,7 +282,15 @@ removal_section(struct sbuf *sb)
 	    "```\n\n"
 	    "then remove ENV from the site's environments and compile. "
 	    "`destroy` fails on a bucket that still holds objects, or old "
-	    "versions of them: empty it first.\n"
+	    "versions of them: empty it first.\n");
+	if (has_database(cfg))
+		sb_addstr(sb, "On AWS a database with `deletion_protection` "
+		    "on (the default) stops the destroy, as it is meant to: "
+		    "set `deletion_protection = { ENV = false, default = true "
+		    "}` in its block, compile and apply, then destroy; its "
+		    "final snapshot (`final_snapshot`, on by default) is kept. "
+		    "On Scaleway nothing stops it.\n");
+	sb_addstr(sb,
 	    "\n## Removing a site\n\n"
 	    "`siteinfra compile` does not delete a site's root "
 	    "(`sites/SITE/P`) while its state may still hold the site's "
@@ -292,7 +312,7 @@ readme_emit(struct emit *e)
 		scw_section(e, &sb);
 	adopt_readme(e, &sb);
 	if (e->cfg->nsites > 0)
-		removal_section(&sb);
+		removal_section(&sb, e->cfg);
 	/* Paragraphs are written unwrapped or wrapped loosely: fill them. */
 	md_reflow(&out, sb.buf, MD_WIDTH);
 	sb_release(&sb);
