@@ -41,13 +41,14 @@ fi
 # The README's tour: its site checks as it is, and with the typo it shows,
 # check prints exactly the diagnostic the README prints.
 mkdir -p "$work/tour/typo"
+case $BIN in /*) bin=$BIN ;; *) bin=$(pwd)/$BIN ;; esac
 awk '/^A short tour/ { t = 1 } t && /^```$/ { if (c) exit; c = 1; next } c { print }' \
     README.md > "$work/tour/shop.infra"
 sed 's/bucket = "media"$/bucket = "medai"/' "$work/tour/shop.infra" > "$work/tour/typo/shop.infra"
 awk '/^A short tour/ { t = 1 } t && /^```$/ { n++; next } t && n == 3 { print } n == 4 { exit }' \
     README.md > "$work/tour/shown"
 if "$BIN" check "$work/tour/shop.infra" > /dev/null 2>&1 &&
-    ! (cd "$work/tour/typo" && "$BIN" check shop.infra > /dev/null 2> "$work/tour/got") &&
+    ! (cd "$work/tour/typo" && "$bin" check shop.infra > /dev/null 2> "$work/tour/got") &&
     [ -s "$work/tour/shown" ] && cmp -s "$work/tour/shown" "$work/tour/got"; then
 	pass=$((pass + 1))
 else
