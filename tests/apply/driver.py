@@ -61,16 +61,15 @@ SMTP_PASSWORD = "smtp-" + os.urandom(12).hex()
 # drops or rewrites (None: any), and why.  A second plan whose every change
 # is one of these is a known emulator gap (counted as skipped); any other
 # change fails the check.
+SG_RULE_DRIFT = ({"description", "referenced_security_group_id"}, "it drops "
+                 "a rule's description and prefixes the referenced group "
+                 "with the account")
 MOTO_DRIFT = {
     "aws_cloudfront_distribution": (None, "it keeps neither a "
                                     "distribution's second origin nor its "
                                     "OriginAccessControlId"),
-    "aws_vpc_security_group_ingress_rule": (
-        {"description", "referenced_security_group_id"}, "it drops a rule's "
-        "description and prefixes the referenced group with the account"),
-    "aws_vpc_security_group_egress_rule": (
-        {"description", "referenced_security_group_id"}, "it drops a rule's "
-        "description and prefixes the referenced group with the account"),
+    "aws_vpc_security_group_ingress_rule": SG_RULE_DRIFT,
+    "aws_vpc_security_group_egress_rule": SG_RULE_DRIFT,
     "aws_ecs_service": (
         {"availability_zone_rebalancing", "enable_ecs_managed_tags",
          "health_check_grace_period_seconds"}, "it keeps neither a "

@@ -118,8 +118,7 @@ def test_files(root, site, envs, sets, moto=None):
                    '\n  values = { image_uri = "123456789012.dkr.ecr.'
                    f'eu-west-1.amazonaws.com/{img}@{digest}" }}\n}}\n')
     # An adopting root's bucket policy names the account (the bridge).
-    every = "".join(open(f).read() for f in sorted(glob.glob(
-        os.path.join(root, "*.tf"))))
+    every = root_text(root)
     for name in re.findall(r'^data "aws_caller_identity" "(\w+)"', every,
                            re.M):
         common += ("\noverride_data {\n  target = data.aws_caller_identity."
@@ -177,6 +176,12 @@ DEFAULT_WORKSPACE_CASE = "ok-aws-richie-media"
 # APPLY_ALL_ENVS=1; the static check that every block reads the guard
 # runs on all of them.
 REFUSED_APP_CASE = "ok-aws-app-full"
+
+
+def root_text(root):
+    """Every .tf file of a root module, in name order, as one text."""
+    return "".join(open(f).read() for f in sorted(
+        glob.glob(os.path.join(root, "*.tf"))))
 
 
 def past_the_guard(main):
@@ -276,8 +281,7 @@ def run_root(env, R, r, scope, site, rel, envs, broken, in_default):
     # TF_WORKSPACE is per process: the environ is copied per call.
     r.env = Env1(env)
     kind = broken[5] if broken else None
-    past = past_the_guard("".join(open(f).read() for f in sorted(
-        glob.glob(os.path.join(r.tree, rel, "*.tf")))))
+    past = past_the_guard(root_text(os.path.join(r.tree, rel)))
     if kind == "targeted":
         R.check(scope, f"{site}: rejected: a targeted plan of "
                 f"{', '.join(past) or 'nothing'} would not check the "
